@@ -1,0 +1,78 @@
+//! Nukumori's GraphQL API over the use cases of the `app` crate.
+//!
+//! Object types are written by hand from domain types (never derived from database
+//! entities), nested lists load through one per-request [`loaders::PlanLoader`], and every
+//! error leaves through [`error::to_graphql`], which attaches one of the codes of
+//! [`app::ErrorCode`] and a message in the caller's language.
+
+pub mod context;
+pub mod error;
+pub mod loaders;
+mod objects;
+mod query;
+
+use std::sync::Arc;
+
+use app::App;
+use async_graphql::{EmptyMutation, EmptySubscription, Schema, dataloader::DataLoader};
+
+pub use context::RequestContext;
+use loaders::PlanLoader;
+use query::QueryRoot;
+
+/// The schema type served at `/graphql`.
+pub type NukumoriSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// Limits that keep one request from costing the server too much.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Deepest nesting of fields.
+    pub max_depth: usize,
+    /// Highest total cost of a query.
+    pub max_complexity: usize,
+    /// Whether clients may ask for the schema (`__schema`).
+    pub introspection: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 12,
+            max_complexity: 5_000,
+            introspection: true,
+        }
+    }
+}
+
+/// Builds the schema. The [`App`] is shared by every request.
+pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
+    let mut builder = Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
+        .data(app)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity);
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The SDL of the schema, as written to `schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
+        .finish()
+        .sdl()
+}
+
+/// Prepares a request: the caller's context and fresh per-request loaders, so that no
+/// cached row outlives its request or crosses to another user.
+pub fn prepare(
+    request: async_graphql::Request,
+    app: &App,
+    context: RequestContext,
+) -> async_graphql::Request {
+    let loader = DataLoader::new(
+        PlanLoader::new(app.clone(), Arc::new(context.actor.clone())),
+        tokio::spawn,
+    );
+    request.data(context).data(loader)
+}

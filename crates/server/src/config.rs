@@ -1,0 +1,38 @@
+//! The server's configuration, as one typed value that tests build directly and the
+//! command line fills from flags and `NUKUMORI_*` variables.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// `sqlite://…` or `postgres://…`; `None` means a SQLite file in the data directory.
+    pub database_url: Option<String>,
+    /// Where the SQLite database, keys and uploaded files live.
+    pub data_dir: PathBuf,
+    /// Load the Omitama demo plan into an empty database.
+    pub demo: bool,
+    /// GraphQL limits and introspection.
+    pub graphql_limits: graphql::Limits,
+    /// Serve GraphiQL at `GET /graphql`.
+    pub graphiql: bool,
+}
+
+impl Config {
+    /// The database URL, defaulting to `nukumori.db` in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| default_database_url(&self.data_dir))
+    }
+}
+
+/// The embedded default: a SQLite file in the data directory, created on first use.
+pub fn default_database_url(data_dir: &std::path::Path) -> String {
+    format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("nukumori.db").display()
+    )
+}

@@ -1,0 +1,112 @@
+//! Nukumori's HTTP server. [`build`] opens the database, runs the migrations, loads the
+//! demo when asked, and binds the listener; [`Server::run`] serves until SIGTERM or
+//! Ctrl-C and then finishes the requests in flight. Tests call [`build`] with port 0 and
+//! their own database, so every test has its own server.
+
+mod config;
+mod graphql_http;
+mod routes;
+
+use std::{future::Future, net::SocketAddr};
+
+use anyhow::Context as _;
+use app::App;
+use tokio::net::TcpListener;
+
+pub use config::{Config, default_database_url};
+
+/// A server that is bound and ready to serve.
+pub struct Server {
+    app: App,
+    listener: TcpListener,
+    router: axum::Router,
+}
+
+/// Opens the database (migrating it), loads the demo if asked, and binds the address.
+pub async fn build(config: Config) -> anyhow::Result<Server> {
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "cannot create the data directory {}",
+            config.data_dir.display()
+        )
+    })?;
+    let database_url = config.database_url();
+    let app = App::open(&database_url)
+        .await
+        .context("cannot open the database")?;
+    if config.demo
+        && app
+            .load_demo_if_empty()
+            .await
+            .context("cannot load the demo data")?
+    {
+        tracing::info!("demo data loaded: the 3rd Omitama City Community Welfare Plan");
+    }
+    let listener = TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let router = routes::router(app.clone(), &config);
+    Ok(Server {
+        app,
+        listener,
+        router,
+    })
+}
+
+impl Server {
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// The application behind the server.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Serves until SIGTERM or Ctrl-C.
+    pub async fn run(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `shutdown` completes, then drains in-flight requests and closes the
+    /// database so SQLite checkpoints its write-ahead log.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        tracing::info!("server stopped; closing the database");
+        self.app.close().await?;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("Ctrl-C received, shutting down"),
+        () = terminate => tracing::info!("SIGTERM received, shutting down"),
+    }
+}

@@ -1,0 +1,59 @@
+//! The router: every path the server answers, and the layers around them.
+
+use std::time::Duration;
+
+use app::App;
+use axum::{Router, extract::State, http::StatusCode, routing::get};
+use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer};
+
+use crate::{Config, graphql_http};
+
+/// The largest request body accepted on JSON endpoints.
+const MAX_JSON_BODY: usize = 1024 * 1024;
+
+/// How long one request may take before the server gives up on it.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Shared state of the handlers.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub app: App,
+    pub schema: graphql::NukumoriSchema,
+    pub graphiql: bool,
+}
+
+pub(crate) fn router(app: App, config: &Config) -> Router {
+    let schema = graphql::build_schema(app.clone(), config.graphql_limits);
+    let state = AppState {
+        app,
+        schema,
+        graphiql: config.graphiql,
+    };
+    Router::new()
+        .route("/graphql", get(graphql_http::get).post(graphql_http::post))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .layer(RequestBodyLimitLayer::new(MAX_JSON_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.app.ready().await {
+        Ok(()) => (StatusCode::OK, "ready"),
+        Err(error) => {
+            tracing::warn!(%error, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

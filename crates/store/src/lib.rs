@@ -1,0 +1,18 @@
+//! Nukumori's persistence. This is the only crate that knows SQL and sea-orm: it opens
+//! the database (SQLite or PostgreSQL), runs the migrations, and offers queries that take
+//! and return the domain's types. Entity types never leave it.
+//!
+//! Reads are methods of [`Db`]; writes happen in a [`WriteTx`], so that a use case can
+//! put several changes (and later its audit event and outbox rows) into one transaction.
+
+mod connection;
+mod entities;
+mod error;
+mod mapping;
+mod organizations;
+mod plan_import;
+mod plans;
+
+pub use connection::{Backend, Db, WriteTx};
+pub use error::StoreError;
+pub use plan_import::ImportSummary;
