@@ -88,6 +88,9 @@ struct ServeArgs {
     /// Turn off GraphiQL and schema introspection (for production).
     #[arg(long, env = "NUKUMORI_NO_INTROSPECTION")]
     no_introspection: bool,
+    /// The built web app to serve at `/`.
+    #[arg(long, env = "NUKUMORI_WEB_DIR", default_value = "frontend/dist")]
+    web_dir: PathBuf,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -229,6 +232,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             ..graphql::Limits::default()
         },
         graphiql: !args.no_introspection,
+        web_dir: Some(args.web_dir),
     };
     let server = server::build(config).await?;
     let address = server.local_addr()?;

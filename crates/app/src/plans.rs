@@ -1,11 +1,11 @@
 //! Reading the plan and importing plan definitions.
 //!
-//! Reads take batches of ids because the GraphQL layer's loaders call them once per
-//! level of the tree; each checks the permission model before it touches the database.
+//! Reads return whole levels of a plan, because the GraphQL layer loads the tree one
+//! level at a time; each checks the permission model before it touches the database.
 
 use domain::{
     access::{Action, Actor},
-    ids::{DirectionId, GoalId, IndicatorId, OrganizationId, PlanId, PolicyId},
+    ids::{DirectionId, PlanId},
     plan::{Goal, Indicator, IndicatorValue, Organization, Plan, Policy, PolicyDirection},
     plan_file,
 };
@@ -48,111 +48,71 @@ impl App {
         Ok(self.db.plan_by_code(code).await?)
     }
 
-    /// Plans by id.
-    pub async fn plans_by_ids(&self, actor: &Actor, ids: &[PlanId]) -> Result<Vec<Plan>, AppError> {
+    /// The plan with this id.
+    pub async fn plan_by_id(&self, actor: &Actor, id: PlanId) -> Result<Option<Plan>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.plans_by_ids(ids).await?)
+        Ok(self.db.plan_by_id(id).await?)
     }
 
-    /// The goals of these plans.
-    pub async fn goals_of_plans(
+    /// The goals of a plan.
+    pub async fn goals_of_plan(&self, actor: &Actor, id: PlanId) -> Result<Vec<Goal>, AppError> {
+        authorize(actor, &Action::ReadPlan)?;
+        Ok(self.db.goals_of_plan(id).await?)
+    }
+
+    /// Every policy of a plan.
+    pub async fn policies_of_plan(
         &self,
         actor: &Actor,
-        ids: &[PlanId],
-    ) -> Result<Vec<Goal>, AppError> {
-        authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.goals_of_plans(ids).await?)
-    }
-
-    /// Goals by id.
-    pub async fn goals_by_ids(&self, actor: &Actor, ids: &[GoalId]) -> Result<Vec<Goal>, AppError> {
-        authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.goals_by_ids(ids).await?)
-    }
-
-    /// The policies under these goals.
-    pub async fn policies_of_goals(
-        &self,
-        actor: &Actor,
-        ids: &[GoalId],
+        id: PlanId,
     ) -> Result<Vec<Policy>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.policies_of_goals(ids).await?)
+        Ok(self.db.policies_of_plan(id).await?)
     }
 
-    /// Policies by id.
-    pub async fn policies_by_ids(
+    /// Every direction of a plan.
+    pub async fn directions_of_plan(
         &self,
         actor: &Actor,
-        ids: &[PolicyId],
-    ) -> Result<Vec<Policy>, AppError> {
-        authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.policies_by_ids(ids).await?)
-    }
-
-    /// The directions under these policies.
-    pub async fn directions_of_policies(
-        &self,
-        actor: &Actor,
-        ids: &[PolicyId],
+        id: PlanId,
     ) -> Result<Vec<PolicyDirection>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.directions_of_policies(ids).await?)
+        Ok(self.db.directions_of_plan(id).await?)
     }
 
-    /// Directions by id.
-    pub async fn directions_by_ids(
+    /// One direction.
+    pub async fn direction_by_id(
         &self,
         actor: &Actor,
-        ids: &[DirectionId],
-    ) -> Result<Vec<PolicyDirection>, AppError> {
+        id: DirectionId,
+    ) -> Result<Option<PolicyDirection>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.directions_by_ids(ids).await?)
+        Ok(self.db.direction_by_id(id).await?)
     }
 
-    /// The indicators of these plans.
-    pub async fn indicators_of_plans(
+    /// Every indicator of a plan.
+    pub async fn indicators_of_plan(
         &self,
         actor: &Actor,
-        ids: &[PlanId],
+        id: PlanId,
     ) -> Result<Vec<Indicator>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.indicators_of_plans(ids).await?)
+        Ok(self.db.indicators_of_plan(id).await?)
     }
 
-    /// The indicators that measure these goals.
-    pub async fn indicators_of_goals(
+    /// Every observed value of a plan's indicators.
+    pub async fn indicator_values_of_plan(
         &self,
         actor: &Actor,
-        ids: &[GoalId],
-    ) -> Result<Vec<Indicator>, AppError> {
-        authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.indicators_of_goals(ids).await?)
-    }
-
-    /// The observed values of these indicators.
-    pub async fn values_of_indicators(
-        &self,
-        actor: &Actor,
-        ids: &[IndicatorId],
+        id: PlanId,
     ) -> Result<Vec<IndicatorValue>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
-        Ok(self.db.values_of_indicators(ids).await?)
+        Ok(self.db.indicator_values_of_plan(id).await?)
     }
 
     /// Every organisation.
     pub async fn organizations(&self, actor: &Actor) -> Result<Vec<Organization>, AppError> {
         authorize(actor, &Action::ReadOrganizations)?;
         Ok(self.db.organizations().await?)
-    }
-
-    /// Organisations by id.
-    pub async fn organizations_by_ids(
-        &self,
-        actor: &Actor,
-        ids: &[OrganizationId],
-    ) -> Result<Vec<Organization>, AppError> {
-        authorize(actor, &Action::ReadOrganizations)?;
-        Ok(self.db.organizations_by_ids(ids).await?)
     }
 }

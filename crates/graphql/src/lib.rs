@@ -1,23 +1,21 @@
 //! Nukumori's GraphQL API over the use cases of the `app` crate.
 //!
 //! Object types are written by hand from domain types (never derived from database
-//! entities), nested lists load through one per-request [`loaders::PlanLoader`], and every
+//! entities), the plan tree loads through one per-request [`cache::RequestCache`], and every
 //! error leaves through [`error::to_graphql`], which attaches one of the codes of
 //! [`app::ErrorCode`] and a message in the caller's language.
 
+pub mod cache;
 pub mod context;
 pub mod error;
-pub mod loaders;
 mod objects;
 mod query;
 
-use std::sync::Arc;
-
 use app::App;
-use async_graphql::{EmptyMutation, EmptySubscription, Schema, dataloader::DataLoader};
+use async_graphql::{EmptyMutation, EmptySubscription, Schema};
 
+use cache::RequestCache;
 pub use context::RequestContext;
-use loaders::PlanLoader;
 use query::QueryRoot;
 
 /// The schema type served at `/graphql`.
@@ -63,16 +61,13 @@ pub fn sdl() -> String {
         .sdl()
 }
 
-/// Prepares a request: the caller's context and fresh per-request loaders, so that no
+/// Prepares a request: the caller's context and a fresh per-request cache, so that no
 /// cached row outlives its request or crosses to another user.
 pub fn prepare(
     request: async_graphql::Request,
     app: &App,
     context: RequestContext,
 ) -> async_graphql::Request {
-    let loader = DataLoader::new(
-        PlanLoader::new(app.clone(), Arc::new(context.actor.clone())),
-        tokio::spawn,
-    );
-    request.data(context).data(loader)
+    let cache = RequestCache::new(app.clone(), context.actor.clone());
+    request.data(context).data(cache)
 }

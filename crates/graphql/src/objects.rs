@@ -1,18 +1,21 @@
-//! The object types of the plan API, each a thin wrapper over a domain type.
+//! The object types of the plan API, each a thin wrapper over a domain type. Related
+//! rows come from the request's [`RequestCache`], never from a query per object.
 
-use app::domain::plan::{
-    Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan, Policy,
-    PolicyDirection,
+use std::sync::Arc;
+
+use app::{
+    AppError,
+    domain::plan::{
+        Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan,
+        Policy, PolicyDirection,
+    },
 };
-use async_graphql::{Context, Enum, ID, Object, Result, dataloader::Loader};
+use async_graphql::{Context, Enum, ID, Object, Result};
 
 use crate::{
+    cache::RequestCache,
     context::RequestContext,
     error::{coded, to_graphql},
-    loaders::{
-        DirectionsOfPolicy, GoalById, GoalsOfPlan, IndicatorsOfGoal, IndicatorsOfPlan, LoadError,
-        OrganizationById, PlanById, PlanLoader, PoliciesOfGoal, PolicyById, ValuesOfIndicator,
-    },
 };
 
 /// The caller's context, or an internal error if the server forgot to attach it.
@@ -21,43 +24,21 @@ pub(crate) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext> {
         .map_err(|_| coded(app::ErrorCode::Internal, "request context missing".into()))
 }
 
-/// Loads one value through the request's loader.
-pub(crate) async fn load_one<K, V>(ctx: &Context<'_>, key: K) -> Result<Option<V>>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    PlanLoader: Loader<K, Value = V, Error = LoadError>,
-    V: Send + Sync + Clone + 'static,
-{
+/// The request's cache.
+pub(crate) fn cache<'a>(ctx: &Context<'a>) -> Result<&'a RequestCache> {
+    ctx.data::<RequestCache>()
+        .map_err(|_| coded(app::ErrorCode::Internal, "request cache missing".into()))
+}
+
+/// Translates a shared load error for the caller.
+fn loaded<T>(ctx: &Context<'_>, result: Result<T, Arc<AppError>>) -> Result<T> {
     let language = request(ctx)?.language;
-    let loader = ctx
-        .data::<async_graphql::dataloader::DataLoader<PlanLoader>>()
-        .map_err(|_| coded(app::ErrorCode::Internal, "loader missing".into()))?;
-    loader
-        .load_one(key)
-        .await
-        .map_err(|error| to_graphql(&error, language))
+    result.map_err(|error| to_graphql(&error, language))
 }
 
-/// Loads a list of children; a parent without children has an empty list.
-async fn load_list<K, V>(ctx: &Context<'_>, key: K) -> Result<Vec<V>>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    PlanLoader: Loader<K, Value = Vec<V>, Error = LoadError>,
-    V: Send + Sync + Clone + 'static,
-{
-    Ok(load_one(ctx, key).await?.unwrap_or_default())
-}
-
-/// Loads a parent that must exist.
-async fn load_parent<K, V>(ctx: &Context<'_>, key: K) -> Result<V>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    PlanLoader: Loader<K, Value = V, Error = LoadError>,
-    V: Send + Sync + Clone + 'static,
-{
-    load_one(ctx, key)
-        .await?
-        .ok_or_else(|| coded(app::ErrorCode::Internal, "parent row missing".into()))
+/// A parent row that must exist (a foreign key guarantees it).
+fn present<T>(row: Option<T>) -> Result<T> {
+    row.ok_or_else(|| coded(app::ErrorCode::Internal, "parent row missing".into()))
 }
 
 /// The role of an organisation in the plan's promotion system.
@@ -104,10 +85,9 @@ impl From<IndicatorUnit> for IndicatorUnitValue {
     }
 }
 
-/// A plan generation with its period, philosophy and tree.
+/// 第N次…計画: a plan generation.
 pub struct PlanObject(pub Plan);
 
-/// 第N次…計画: a plan generation.
 #[Object(name = "Plan")]
 impl PlanObject {
     async fn id(&self) -> ID {
@@ -146,17 +126,16 @@ impl PlanObject {
     }
     /// 基本目標, in code order.
     async fn goals(&self, ctx: &Context<'_>) -> Result<Vec<GoalObject>> {
-        Ok(load_list(ctx, GoalsOfPlan(self.0.id))
-            .await?
-            .into_iter()
-            .map(GoalObject)
-            .collect())
+        let goals = loaded(ctx, cache(ctx)?.goals(self.0.id).await)?;
+        Ok(goals.all.iter().cloned().map(GoalObject).collect())
     }
     /// Every target indicator of the plan, per goal and for the whole plan.
     async fn indicators(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorObject>> {
-        Ok(load_list(ctx, IndicatorsOfPlan(self.0.id))
-            .await?
-            .into_iter()
+        let indicators = loaded(ctx, cache(ctx)?.indicators(self.0.id).await)?;
+        Ok(indicators
+            .all
+            .iter()
+            .cloned()
             .map(IndicatorObject)
             .collect())
     }
@@ -181,22 +160,25 @@ impl GoalObject {
         &self.0.name.en
     }
     async fn plan(&self, ctx: &Context<'_>) -> Result<PlanObject> {
-        Ok(PlanObject(
-            load_parent(ctx, PlanById(self.0.plan_id)).await?,
-        ))
+        Ok(PlanObject(present(loaded(
+            ctx,
+            cache(ctx)?.plan(self.0.plan_id).await,
+        )?)?))
     }
     /// 基本施策, in code order.
     async fn policies(&self, ctx: &Context<'_>) -> Result<Vec<PolicyObject>> {
-        Ok(load_list(ctx, PoliciesOfGoal(self.0.id))
-            .await?
+        let policies = loaded(ctx, cache(ctx)?.policies(self.0.plan_id).await)?;
+        Ok(policies
+            .children(&self.0.id)
             .into_iter()
             .map(PolicyObject)
             .collect())
     }
     /// The target indicators that measure this goal.
     async fn indicators(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorObject>> {
-        Ok(load_list(ctx, IndicatorsOfGoal(self.0.id))
-            .await?
+        let indicators = loaded(ctx, cache(ctx)?.indicators(self.0.plan_id).await)?;
+        Ok(indicators
+            .children(&self.0.id)
             .into_iter()
             .map(IndicatorObject)
             .collect())
@@ -222,14 +204,14 @@ impl PolicyObject {
         &self.0.name.en
     }
     async fn goal(&self, ctx: &Context<'_>) -> Result<GoalObject> {
-        Ok(GoalObject(
-            load_parent(ctx, GoalById(self.0.goal_id)).await?,
-        ))
+        let goals = loaded(ctx, cache(ctx)?.goals(self.0.plan_id).await)?;
+        Ok(GoalObject(present(goals.get(&self.0.goal_id))?))
     }
     /// 施策の方向, in code order.
     async fn directions(&self, ctx: &Context<'_>) -> Result<Vec<PolicyDirectionObject>> {
-        Ok(load_list(ctx, DirectionsOfPolicy(self.0.id))
-            .await?
+        let directions = loaded(ctx, cache(ctx)?.directions(self.0.plan_id).await)?;
+        Ok(directions
+            .children(&self.0.id)
             .into_iter()
             .map(PolicyDirectionObject)
             .collect())
@@ -259,19 +241,18 @@ impl PolicyDirectionObject {
         self.0.is_new
     }
     async fn policy(&self, ctx: &Context<'_>) -> Result<PolicyObject> {
-        Ok(PolicyObject(
-            load_parent(ctx, PolicyById(self.0.policy_id)).await?,
-        ))
+        let policies = loaded(ctx, cache(ctx)?.policies(self.0.plan_id).await)?;
+        Ok(PolicyObject(present(policies.get(&self.0.policy_id))?))
     }
     async fn goal(&self, ctx: &Context<'_>) -> Result<GoalObject> {
-        Ok(GoalObject(
-            load_parent(ctx, GoalById(self.0.goal_id)).await?,
-        ))
+        let goals = loaded(ctx, cache(ctx)?.goals(self.0.plan_id).await)?;
+        Ok(GoalObject(present(goals.get(&self.0.goal_id))?))
     }
     async fn plan(&self, ctx: &Context<'_>) -> Result<PlanObject> {
-        Ok(PlanObject(
-            load_parent(ctx, PlanById(self.0.plan_id)).await?,
-        ))
+        Ok(PlanObject(present(loaded(
+            ctx,
+            cache(ctx)?.plan(self.0.plan_id).await,
+        )?)?))
     }
 }
 
@@ -330,21 +311,22 @@ impl IndicatorObject {
         let Some(id) = self.0.source_organization_id else {
             return Ok(None);
         };
-        Ok(load_one(ctx, OrganizationById(id))
-            .await?
-            .map(OrganizationObject))
+        let organizations = loaded(ctx, cache(ctx)?.organizations().await)?;
+        Ok(organizations.get(&id).map(OrganizationObject))
     }
     /// The goal measured; null for an indicator of the whole plan.
     async fn goal(&self, ctx: &Context<'_>) -> Result<Option<GoalObject>> {
         let Some(id) = self.0.goal_id else {
             return Ok(None);
         };
-        Ok(load_one(ctx, GoalById(id)).await?.map(GoalObject))
+        let goals = loaded(ctx, cache(ctx)?.goals(self.0.plan_id).await)?;
+        Ok(goals.get(&id).map(GoalObject))
     }
     /// Observed values, oldest first. A year without a survey has no entry.
     async fn values(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorValueObject>> {
-        Ok(load_list(ctx, ValuesOfIndicator(self.0.id))
-            .await?
+        let values = loaded(ctx, cache(ctx)?.values(self.0.plan_id).await)?;
+        Ok(values
+            .children(&self.0.id)
             .into_iter()
             .map(IndicatorValueObject)
             .collect())

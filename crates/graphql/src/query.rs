@@ -6,8 +6,7 @@ use uuid::Uuid;
 
 use crate::{
     error::{coded, invalid_id, to_graphql},
-    loaders::DirectionById,
-    objects::{OrganizationObject, PlanObject, PolicyDirectionObject, load_one, request},
+    objects::{OrganizationObject, PlanObject, PolicyDirectionObject, request},
 };
 
 /// Reads.
@@ -57,13 +56,16 @@ impl QueryRoot {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<Option<PolicyDirectionObject>> {
-        let language = request(ctx)?.language;
-        let id = DirectionId(parse_id(&id, language)?);
-        let direction = load_one(ctx, DirectionById(id)).await?;
+        let request = request(ctx)?;
+        let id = DirectionId(parse_id(&id, request.language)?);
+        let direction = app(ctx)?
+            .direction_by_id(&request.actor, id)
+            .await
+            .map_err(|e| to_graphql(&e, request.language))?;
         direction
             .map(PolicyDirectionObject)
             .map(Some)
-            .ok_or_else(|| not_found(language))
+            .ok_or_else(|| not_found(request.language))
     }
 
     /// Every organisation: departments, the Council, the plan office, the committee.

@@ -18,6 +18,8 @@ pub struct Config {
     pub graphql_limits: graphql::Limits,
     /// Serve GraphiQL at `GET /graphql`.
     pub graphiql: bool,
+    /// The built web app to serve at `/` (`frontend/dist`), if any.
+    pub web_dir: Option<PathBuf>,
 }
 
 impl Config {

@@ -6,6 +6,7 @@
 mod config;
 mod graphql_http;
 mod routes;
+mod web;
 
 use std::{future::Future, net::SocketAddr};
 

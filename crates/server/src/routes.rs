@@ -29,10 +29,14 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         schema,
         graphiql: config.graphiql,
     };
-    Router::new()
+    let mut router = Router::new()
         .route("/graphql", get(graphql_http::get).post(graphql_http::post))
         .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+        .route("/readyz", get(readyz));
+    if let Some(web) = config.web_dir.as_deref().and_then(crate::web::routes) {
+        router = router.merge(web);
+    }
+    router
         .layer(RequestBodyLimitLayer::new(MAX_JSON_BODY))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,

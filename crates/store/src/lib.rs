@@ -12,6 +12,7 @@ mod mapping;
 mod organizations;
 mod plan_import;
 mod plans;
+pub mod provisioning;
 
 pub use connection::{Backend, Db, WriteTx};
 pub use error::StoreError;

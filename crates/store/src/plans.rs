@@ -1,22 +1,17 @@
-//! Reading the plan tree. Every query takes a batch of parent ids, so a resolver that
-//! loads children for many parents costs one statement per level, not one per parent.
+//! Reading the plan tree. Every tree table carries its plan's id, so each level of a
+//! whole plan loads with one statement, whatever the plan's size.
 
 use domain::{
-    ids::{DirectionId, GoalId, IndicatorId, PlanId, PolicyId},
+    ids::{DirectionId, PlanId},
     plan::{Goal, Indicator, IndicatorValue, Plan, Policy, PolicyDirection},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use uuid::Uuid;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Query};
 
 use crate::{
     Db, StoreError,
     entities::{goals, indicator_values, indicators, plans, policies, policy_directions},
     mapping,
 };
-
-fn uuids<T: Copy>(ids: &[T], inner: impl Fn(T) -> Uuid) -> Vec<Uuid> {
-    ids.iter().copied().map(inner).collect()
-}
 
 impl Db {
     /// Every plan generation, oldest first.
@@ -38,111 +33,78 @@ impl Db {
         row.map(mapping::plan).transpose()
     }
 
-    /// The plans with these ids.
-    pub async fn plans_by_ids(&self, ids: &[PlanId]) -> Result<Vec<Plan>, StoreError> {
-        let rows = plans::Entity::find()
-            .filter(plans::Column::Id.is_in(uuids(ids, |id| id.0)))
-            .all(&self.conn)
-            .await?;
-        mapping::all(rows, mapping::plan)
+    /// The plan with this id.
+    pub async fn plan_by_id(&self, id: PlanId) -> Result<Option<Plan>, StoreError> {
+        let row = plans::Entity::find_by_id(id.0).one(&self.conn).await?;
+        row.map(mapping::plan).transpose()
     }
 
-    /// The goals of these plans, in code order within each plan.
-    pub async fn goals_of_plans(&self, plan_ids: &[PlanId]) -> Result<Vec<Goal>, StoreError> {
+    /// The goals of a plan, in code order.
+    pub async fn goals_of_plan(&self, plan_id: PlanId) -> Result<Vec<Goal>, StoreError> {
         let rows = goals::Entity::find()
-            .filter(goals::Column::PlanId.is_in(uuids(plan_ids, |id| id.0)))
+            .filter(goals::Column::PlanId.eq(plan_id.0))
             .order_by_asc(goals::Column::Position)
             .all(&self.conn)
             .await?;
         mapping::all(rows, mapping::goal)
     }
 
-    /// The goals with these ids.
-    pub async fn goals_by_ids(&self, ids: &[GoalId]) -> Result<Vec<Goal>, StoreError> {
-        let rows = goals::Entity::find()
-            .filter(goals::Column::Id.is_in(uuids(ids, |id| id.0)))
-            .all(&self.conn)
-            .await?;
-        mapping::all(rows, mapping::goal)
-    }
-
-    /// The policies under these goals, in code order within each goal.
-    pub async fn policies_of_goals(&self, goal_ids: &[GoalId]) -> Result<Vec<Policy>, StoreError> {
+    /// Every policy of a plan, in code order within each goal.
+    pub async fn policies_of_plan(&self, plan_id: PlanId) -> Result<Vec<Policy>, StoreError> {
         let rows = policies::Entity::find()
-            .filter(policies::Column::GoalId.is_in(uuids(goal_ids, |id| id.0)))
+            .filter(policies::Column::PlanId.eq(plan_id.0))
             .order_by_asc(policies::Column::Position)
             .all(&self.conn)
             .await?;
         mapping::all(rows, mapping::policy)
     }
 
-    /// The policies with these ids.
-    pub async fn policies_by_ids(&self, ids: &[PolicyId]) -> Result<Vec<Policy>, StoreError> {
-        let rows = policies::Entity::find()
-            .filter(policies::Column::Id.is_in(uuids(ids, |id| id.0)))
-            .all(&self.conn)
-            .await?;
-        mapping::all(rows, mapping::policy)
-    }
-
-    /// The directions under these policies, in code order within each policy.
-    pub async fn directions_of_policies(
+    /// Every direction of a plan, in code order within each policy.
+    pub async fn directions_of_plan(
         &self,
-        policy_ids: &[PolicyId],
+        plan_id: PlanId,
     ) -> Result<Vec<PolicyDirection>, StoreError> {
         let rows = policy_directions::Entity::find()
-            .filter(policy_directions::Column::PolicyId.is_in(uuids(policy_ids, |id| id.0)))
+            .filter(policy_directions::Column::PlanId.eq(plan_id.0))
             .order_by_asc(policy_directions::Column::Position)
             .all(&self.conn)
             .await?;
         mapping::all(rows, mapping::direction)
     }
 
-    /// The directions with these ids.
-    pub async fn directions_by_ids(
+    /// The direction with this id.
+    pub async fn direction_by_id(
         &self,
-        ids: &[DirectionId],
-    ) -> Result<Vec<PolicyDirection>, StoreError> {
-        let rows = policy_directions::Entity::find()
-            .filter(policy_directions::Column::Id.is_in(uuids(ids, |id| id.0)))
-            .all(&self.conn)
+        id: DirectionId,
+    ) -> Result<Option<PolicyDirection>, StoreError> {
+        let row = policy_directions::Entity::find_by_id(id.0)
+            .one(&self.conn)
             .await?;
-        mapping::all(rows, mapping::direction)
+        row.map(mapping::direction).transpose()
     }
 
-    /// The indicators of these plans (whole-plan and per-goal), in file order.
-    pub async fn indicators_of_plans(
-        &self,
-        plan_ids: &[PlanId],
-    ) -> Result<Vec<Indicator>, StoreError> {
+    /// Every indicator of a plan (whole-plan and per-goal), in file order.
+    pub async fn indicators_of_plan(&self, plan_id: PlanId) -> Result<Vec<Indicator>, StoreError> {
         let rows = indicators::Entity::find()
-            .filter(indicators::Column::PlanId.is_in(uuids(plan_ids, |id| id.0)))
+            .filter(indicators::Column::PlanId.eq(plan_id.0))
             .order_by_asc(indicators::Column::Position)
             .all(&self.conn)
             .await?;
         mapping::all(rows, mapping::indicator)
     }
 
-    /// The indicators that measure these goals, in file order.
-    pub async fn indicators_of_goals(
+    /// Every observed value of every indicator of a plan, oldest year first.
+    pub async fn indicator_values_of_plan(
         &self,
-        goal_ids: &[GoalId],
-    ) -> Result<Vec<Indicator>, StoreError> {
-        let rows = indicators::Entity::find()
-            .filter(indicators::Column::GoalId.is_in(uuids(goal_ids, |id| id.0)))
-            .order_by_asc(indicators::Column::Position)
-            .all(&self.conn)
-            .await?;
-        mapping::all(rows, mapping::indicator)
-    }
-
-    /// The observed values of these indicators, oldest year first.
-    pub async fn values_of_indicators(
-        &self,
-        indicator_ids: &[IndicatorId],
+        plan_id: PlanId,
     ) -> Result<Vec<IndicatorValue>, StoreError> {
+        let of_plan = Query::select()
+            .column(indicators::Column::Id)
+            .from(indicators::Entity)
+            .and_where(indicators::Column::PlanId.eq(plan_id.0))
+            .to_owned();
         let rows = indicator_values::Entity::find()
-            .filter(indicator_values::Column::IndicatorId.is_in(uuids(indicator_ids, |id| id.0)))
+            .filter(indicator_values::Column::IndicatorId.in_subquery(of_plan))
             .order_by_asc(indicator_values::Column::FiscalYear)
             .all(&self.conn)
             .await?;

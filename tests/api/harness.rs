@@ -1,0 +1,225 @@
+//! The test harness: fresh databases, a server per test, and a small GraphQL client.
+
+use std::time::Duration;
+
+use app::App;
+use serde_json::{Value, json};
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// The engines every database test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each named `async fn(Backend)` as two tests, `<name>::sqlite` and `<name>::postgres`.
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$test($crate::harness::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$test($crate::harness::Backend::Postgres).await;
+            }
+        }
+    )*};
+}
+pub(crate) use on_both_backends;
+
+/// The PostgreSQL server that tests create their databases on.
+pub fn postgres_admin_url() -> String {
+    std::env::var("NUKUMORI_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A database that exists for one test and is dropped after it, even when it fails.
+pub struct TestDatabase {
+    pub url: String,
+    postgres_name: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+                Self {
+                    url,
+                    postgres_name: None,
+                    _dir: dir,
+                }
+            }
+            Backend::Postgres => {
+                let admin = postgres_admin_url();
+                let name = format!("nukumori_test_{}", uuid::Uuid::now_v7().simple());
+                store::provisioning::create_postgres_database(&admin, &name)
+                    .await
+                    .unwrap_or_else(|error| {
+                        panic!(
+                            "PostgreSQL is required at {admin} (set NUKUMORI_TEST_POSTGRES_URL); \
+                         `cargo xtask test` starts one. {error}"
+                        )
+                    });
+                let url = store::provisioning::postgres_url_for(&admin, &name);
+                Self {
+                    url,
+                    postgres_name: Some(name),
+                    _dir: dir,
+                }
+            }
+        }
+    }
+
+    /// A directory that lives as long as the database (for the server's data dir).
+    pub fn dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some(name) = self.postgres_name.take() else {
+            return;
+        };
+        // Drop runs outside async code, possibly inside a runtime: use a thread of its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime
+                .block_on(store::provisioning::drop_postgres_database(
+                    &postgres_admin_url(),
+                    &name,
+                ))
+                .map_err(std::io::Error::other)
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("warning: could not drop a test database: {dropped:?}");
+        }
+    }
+}
+
+/// What a test wants of its server.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Load the Omitama demo.
+    pub demo: bool,
+}
+
+/// A running server with its own database.
+pub struct TestServer {
+    pub base_url: String,
+    pub app: App,
+    client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<anyhow::Result<()>>>,
+    /// Kept until the server is gone; dropping it removes the database.
+    _database: TestDatabase,
+}
+
+impl TestServer {
+    pub async fn start(backend: Backend, options: Options) -> Self {
+        let database = TestDatabase::create(backend).await;
+        let config = server::Config {
+            bind: "127.0.0.1:0".parse().expect("address"),
+            database_url: Some(database.url.clone()),
+            data_dir: database.dir().join("data"),
+            demo: options.demo,
+            graphql_limits: graphql::Limits::default(),
+            graphiql: true,
+            web_dir: None,
+        };
+        let server = server::build(config).await.expect("server starts");
+        let address = server.local_addr().expect("bound address");
+        let app = server.app().clone();
+        let (shutdown, signal) = oneshot::channel::<()>();
+        let task = tokio::spawn(server.run_until(async {
+            let _ = signal.await;
+        }));
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        Self {
+            base_url: format!("http://{address}"),
+            app,
+            client,
+            shutdown: Some(shutdown),
+            task: Some(task),
+            _database: database,
+        }
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Posts a GraphQL operation and returns the whole response body.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        self.graphql_in(query, variables, "ja").await
+    }
+
+    /// Posts a GraphQL operation with an `Accept-Language`.
+    pub async fn graphql_in(&self, query: &str, variables: Value, language: &str) -> Value {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .header("accept-language", language)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request sent");
+        response.json().await.expect("JSON response")
+    }
+
+    /// Posts an operation that must succeed, returning `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let body = self.graphql(query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body}");
+        body["data"].clone()
+    }
+
+    /// SQL statements the server has executed so far.
+    pub fn statements(&self) -> u64 {
+        self.app.statements_executed()
+    }
+
+    /// Stops the server and waits for it to finish.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await
+                .expect("server task")
+                .expect("server stopped cleanly");
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+/// The `extensions.code` of the first error of a response.
+pub fn error_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_default()
+}

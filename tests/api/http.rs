@@ -1,0 +1,83 @@
+//! HTTP behaviour around GraphQL: health, readiness, content types, GET.
+
+use serde_json::json;
+
+use crate::harness::{Backend, Options, TestServer, error_code, on_both_backends};
+
+on_both_backends!(
+    health_and_readiness_answer,
+    graphql_refuses_cross_site_shapes
+);
+
+async fn health_and_readiness_answer(backend: Backend) {
+    let server = TestServer::start(backend, Options::default()).await;
+    let health = server
+        .client()
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
+    assert_eq!(health.status(), 200);
+    let ready = server
+        .client()
+        .get(server.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(ready.status(), 200);
+    let graphiql = server
+        .client()
+        .get(server.url("/graphql"))
+        .send()
+        .await
+        .expect("graphiql");
+    assert_eq!(graphiql.status(), 200);
+    assert!(graphiql.text().await.expect("html").contains("graphiql"));
+    server.stop().await;
+}
+
+async fn graphql_refuses_cross_site_shapes(backend: Backend) {
+    let server = TestServer::start(backend, Options { demo: true }).await;
+    let client = server.client();
+    let body = json!({ "query": "{ plans { code } }" }).to_string();
+
+    // A text/plain body is what a cross-site form can send without a preflight.
+    let response = client
+        .post(server.url("/graphql"))
+        .header("content-type", "text/plain")
+        .body(body.clone())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 415);
+    let refused: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(error_code(&refused), "BAD_USER_INPUT");
+
+    // A batch of operations is not accepted.
+    let response = client
+        .post(server.url("/graphql"))
+        .header("content-type", "application/json")
+        .body(format!("[{body},{body}]"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 400);
+
+    // Queries may use GET; a mutation may not.
+    let response = client
+        .get(server.url("/graphql"))
+        .query(&[("query", "{ plans { code } }")])
+        .send()
+        .await
+        .expect("sent");
+    let answer: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(answer["data"]["plans"][0]["code"], "omitama-3");
+    let response = client
+        .get(server.url("/graphql"))
+        .query(&[("query", "mutation { anything }")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 405);
+    server.stop().await;
+}
