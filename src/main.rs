@@ -2,6 +2,7 @@
 //! libraries; everything it does can also be done from a test.
 
 use std::{
+    io::Read,
     net::SocketAddr,
     path::{Path, PathBuf},
     process::ExitCode,
@@ -9,8 +10,12 @@ use std::{
 
 use anyhow::Context as _;
 use app::{
-    App, AppError,
-    domain::{Language, access::Actor, i18n::Localized},
+    App, AppError, ChainCheck, NewAccount, Settings,
+    domain::{
+        Language,
+        access::{Actor, Role},
+        i18n::Localized,
+    },
 };
 use clap::{Args, Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -26,7 +31,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the web app and the GraphQL API.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Bring the database schema up to date, then exit.
     Migrate(DatabaseArgs),
     /// Print the GraphQL schema (SDL).
@@ -35,6 +40,16 @@ enum Command {
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
+    },
+    /// Accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
     },
 }
 
@@ -54,6 +69,56 @@ enum PlanCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account, such as a new installation's first administrator. The password
+    /// is read from standard input (one line), so it never appears in the shell history.
+    Add {
+        /// Sign-in e-mail.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the product.
+        #[arg(long)]
+        name: String,
+        /// Code of the organisation the person belongs to (see `{ organizations { code } }`).
+        #[arg(long)]
+        org: String,
+        /// A role: PLAN_OFFICE, DEPARTMENT_STAFF, DEPARTMENT_MANAGER, COUNCIL_COORDINATOR,
+        /// COMMITTEE_MEMBER or ADMIN. Repeat for several.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// Language of screens and e-mails: ja or en.
+        #[arg(long, default_value = "ja")]
+        language: String,
+        /// Read the password from standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Set a new password (read from standard input) and end the account's sessions.
+    ResetPassword {
+        /// The account's e-mail.
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain of the audit log; fails if any event was changed,
+    /// removed or inserted outside the product.
+    Verify {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
 #[derive(Args)]
 struct DatabaseArgs {
     /// Database URL: sqlite://… or postgres://… [default: a SQLite file in the data directory]
@@ -68,10 +133,12 @@ impl DatabaseArgs {
     fn url(&self) -> anyhow::Result<String> {
         std::fs::create_dir_all(&self.data_dir)
             .with_context(|| format!("cannot create {}", self.data_dir.display()))?;
-        Ok(self
-            .database_url
-            .clone()
-            .unwrap_or_else(|| server::default_database_url(&self.data_dir)))
+        Ok(self.database_url.clone().unwrap_or_else(|| server::default_database_url(&self.data_dir)))
+    }
+
+    /// Opens the database for command-line work, which signs no tokens.
+    async fn open(&self) -> anyhow::Result<App> {
+        Ok(App::open(&self.url()?, Settings::for_operator()?).await?)
     }
 }
 
@@ -82,7 +149,8 @@ struct ServeArgs {
     bind: SocketAddr,
     #[command(flatten)]
     database: DatabaseArgs,
-    /// Load the Omitama demo plan and sample organisations into an empty database.
+    /// Load the Omitama demo plan, sample organisations and demo accounts into an empty
+    /// database (password: NUKUMORI_DEMO_PASSWORD, or generated and printed once).
     #[arg(long, env = "NUKUMORI_DEMO")]
     demo: bool,
     /// Turn off GraphiQL and schema introspection (for production).
@@ -91,6 +159,12 @@ struct ServeArgs {
     /// The built web app to serve at `/`.
     #[arg(long, env = "NUKUMORI_WEB_DIR", default_value = "frontend/dist")]
     web_dir: PathBuf,
+    /// Failed sign-ins (per account or address) after which sign-in is refused for a while.
+    #[arg(long, env = "NUKUMORI_LOGIN_MAX_FAILURES", default_value_t = 10)]
+    login_max_failures: u32,
+    /// Minutes a refused sign-in stays refused.
+    #[arg(long, env = "NUKUMORI_LOGIN_LOCKOUT_MINUTES", default_value_t = 15)]
+    login_lockout_minutes: u32,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -101,12 +175,17 @@ fn language() -> Language {
         .map_or(Language::Ja, |tag| Language::from_tag(&tag))
 }
 
+fn message(ja: &str, en: &str) -> String {
+    match language() {
+        Language::Ja => ja.to_owned(),
+        Language::En => en.to_owned(),
+    }
+}
+
 fn init_tracing() {
     let filter = EnvFilter::try_from_env("NUKUMORI_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if std::env::var("NUKUMORI_LOG_FORMAT").is_ok_and(|format| format == "json") {
         builder.json().init();
     } else {
@@ -144,64 +223,118 @@ fn describe(error: &anyhow::Error) -> String {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve(args) => serve(args).await,
-        Command::Migrate(args) => {
-            let app = App::open(&args.url()?).await?;
-            app.close().await?;
-            eprintln!(
-                "{}",
-                message(
-                    "データベースは最新です。",
-                    "The database schema is up to date."
-                )
-            );
+        Command::Serve(args) => serve(*args).await,
+        Command::Migrate(database) => {
+            database.open().await?.close().await?;
+            eprintln!("{}", message("データベースは最新です。", "The database schema is up to date."));
             Ok(())
         }
         Command::Schema => {
             print!("{}", graphql::sdl());
             Ok(())
         }
-        Command::Plan {
-            command: PlanCommand::Check { file },
-        } => {
+        Command::Plan { command: PlanCommand::Check { file } } => {
             let source = read_plan_file(&file)?;
             app::domain::plan_file::parse(&source).map_err(AppError::InvalidPlanFile)?;
-            eprintln!(
-                "{}",
-                message("問題はありません。", "The plan file is valid.")
-            );
+            eprintln!("{}", message("問題はありません。", "The plan file is valid."));
             Ok(())
         }
-        Command::Plan {
-            command: PlanCommand::Import { file, database },
-        } => {
+        Command::Plan { command: PlanCommand::Import { file, database } } => {
             let source = read_plan_file(&file)?;
-            let app = App::open(&database.url()?).await?;
+            let app = database.open().await?;
             let result = app.import_plan(&Actor::System, &source).await;
             app.close().await?;
             let summary = result?;
+            let (created, updated, unchanged) = (summary.created, summary.updated, summary.unchanged);
             eprintln!(
                 "{}",
-                match language() {
-                    Language::Ja => format!(
-                        "取り込みました: 追加 {}、更新 {}、変更なし {}",
-                        summary.created, summary.updated, summary.unchanged
-                    ),
-                    Language::En => format!(
-                        "Imported: {} created, {} updated, {} unchanged",
-                        summary.created, summary.updated, summary.unchanged
-                    ),
-                }
+                message(
+                    &format!("取り込みました: 追加 {created}、更新 {updated}、変更なし {unchanged}"),
+                    &format!("Imported: {created} created, {updated} updated, {unchanged} unchanged"),
+                )
             );
             Ok(())
+        }
+        Command::User { command } => user(command).await,
+        Command::Audit { command: AuditCommand::Verify { database } } => {
+            let app = database.open().await?;
+            let check = app.verify_audit_chain(&Actor::System).await;
+            app.close().await?;
+            match check? {
+                ChainCheck::Intact { events } => {
+                    eprintln!(
+                        "{}",
+                        message(
+                            &format!("監査ログは改ざんされていません（{events}件）。"),
+                            &format!("The audit log is intact ({events} events)."),
+                        )
+                    );
+                    Ok(())
+                }
+                ChainCheck::Broken { seq, reason } => {
+                    anyhow::bail!("the audit log is broken at event {seq}: {reason}")
+                }
+            }
         }
     }
 }
 
-fn message(ja: &str, en: &str) -> String {
-    match language() {
-        Language::Ja => ja.to_owned(),
-        Language::En => en.to_owned(),
+fn read_password() -> anyhow::Result<String> {
+    let mut input = String::new();
+    std::io::stdin().take(4096).read_to_string(&mut input).context("cannot read the password")?;
+    let password = input.lines().next().unwrap_or_default().to_owned();
+    anyhow::ensure!(!password.is_empty(), "no password on standard input");
+    Ok(password)
+}
+
+async fn user(command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Add { email, name, org, roles, language: tag, password_stdin: _, database } => {
+            let roles = roles
+                .iter()
+                .map(|r| Role::parse(r).with_context(|| format!("unknown role {r:?}")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let password = read_password()?;
+            let app = database.open().await?;
+            let organization = app
+                .organization_by_code(&org)
+                .await?
+                .with_context(|| format!("no organisation with code {org:?} (import a plan file first)"))?;
+            let account = NewAccount {
+                email,
+                display_name: name,
+                organization_id: organization.id,
+                roles,
+                language: Language::from_tag(&tag),
+                password: Some(password),
+            };
+            let result = app.create_user(&Actor::System, account).await;
+            app.close().await?;
+            let user = result?;
+            eprintln!(
+                "{}",
+                message(
+                    &format!("アカウントを作成しました: {}", user.email),
+                    &format!("Account created: {}", user.email)
+                )
+            );
+            Ok(())
+        }
+        UserCommand::ResetPassword { email, password_stdin: _, database } => {
+            let password = read_password()?;
+            let app = database.open().await?;
+            let result = app.reset_password(&Actor::System, &email, &password).await;
+            app.close().await?;
+            let user = result?;
+            eprintln!(
+                "{}",
+                message(
+                    &format!("パスワードを変更し、{} のセッションを終了しました。", user.email),
+                    &format!("Password set; every session of {} has ended.", user.email),
+                )
+            );
+            Ok(())
+        }
     }
 }
 
@@ -209,31 +342,29 @@ fn message(ja: &str, en: &str) -> String {
 const MAX_PLAN_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 fn read_plan_file(path: &Path) -> anyhow::Result<String> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    anyhow::ensure!(
-        size <= MAX_PLAN_FILE_BYTES,
-        "{} is larger than 8 MiB",
-        path.display()
-    );
-    std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+    let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
+    anyhow::ensure!(size <= MAX_PLAN_FILE_BYTES, "{} is larger than 8 MiB", path.display());
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+}
+
+/// A secret from the environment; deliberately not a flag, so it never shows in `ps`.
+fn secret_from_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.trim().is_empty())
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let config = server::Config {
-        bind: args.bind,
-        database_url: args.database.database_url,
-        data_dir: args.database.data_dir,
-        demo: args.demo,
-        graphql_limits: graphql::Limits {
-            introspection: !args.no_introspection,
-            ..graphql::Limits::default()
-        },
-        graphiql: !args.no_introspection,
-        web_dir: Some(args.web_dir),
-    };
+    let mut config = server::Config::new(args.bind, args.database.data_dir);
+    config.database_url = args.database.database_url;
+    config.demo = args.demo;
+    config.graphql_limits.introspection = !args.no_introspection;
+    config.graphiql = !args.no_introspection;
+    config.web_dir = Some(args.web_dir);
+    config.jwt_secret = secret_from_env("NUKUMORI_JWT_SECRET");
+    config.demo_password = secret_from_env("NUKUMORI_DEMO_PASSWORD");
+    let throttle = &mut config.login_throttle;
+    throttle.lock_after = args.login_max_failures.max(1);
+    throttle.delay_after = throttle.delay_after.min(throttle.lock_after);
+    throttle.lockout = chrono::Duration::minutes(i64::from(args.login_lockout_minutes.max(1)));
     let server = server::build(config).await?;
     let address = server.local_addr()?;
     tracing::info!(%address, backend = ?server.app().backend(), "Nukumori is listening");

@@ -6,6 +6,7 @@
 use sea_orm_migration::prelude::*;
 
 mod m0001_plan;
+mod m0002_identity;
 
 pub use sea_orm_migration::MigratorTrait;
 
@@ -16,6 +17,6 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_plan::Migration)]
+        vec![Box::new(m0001_plan::Migration), Box::new(m0002_identity::Migration)]
     }
 }

@@ -120,9 +120,7 @@ enum IndicatorValues {
 }
 
 fn timestamps(table: &mut TableCreateStatement, created: impl IntoIden, updated: impl IntoIden) {
-    table
-        .col(timestamp_with_time_zone(created))
-        .col(timestamp_with_time_zone(updated));
+    table.col(timestamp_with_time_zone(created)).col(timestamp_with_time_zone(updated));
 }
 
 fn foreign_key(
@@ -137,12 +135,7 @@ fn foreign_key(
         .to_owned()
 }
 
-fn index(
-    name: &str,
-    table: impl IntoIden,
-    columns: &[&'static str],
-    unique: bool,
-) -> IndexCreateStatement {
+fn index(name: &str, table: impl IntoIden, columns: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut statement = Index::create();
     statement.name(name).table(table);
     for column in columns {
@@ -166,11 +159,7 @@ impl MigrationTrait for Migration {
             .col(text(Organizations::NameJa))
             .col(text(Organizations::NameEn))
             .col(boolean(Organizations::IsSample).default(false));
-        timestamps(
-            &mut organizations,
-            Organizations::CreatedAt,
-            Organizations::UpdatedAt,
-        );
+        timestamps(&mut organizations, Organizations::CreatedAt, Organizations::UpdatedAt);
         manager.create_table(organizations).await?;
 
         let mut plans = Table::create();
@@ -198,20 +187,10 @@ impl MigrationTrait for Migration {
             .col(integer(Goals::Position))
             .col(text(Goals::NameJa))
             .col(text(Goals::NameEn))
-            .foreign_key(&mut foreign_key(
-                (Goals::Table, Goals::PlanId),
-                (Plans::Table, Plans::Id),
-            ));
+            .foreign_key(&mut foreign_key((Goals::Table, Goals::PlanId), (Plans::Table, Plans::Id)));
         timestamps(&mut goals, Goals::CreatedAt, Goals::UpdatedAt);
         manager.create_table(goals).await?;
-        manager
-            .create_index(index(
-                "ux_goals_plan_code",
-                Goals::Table,
-                &["plan_id", "code"],
-                true,
-            ))
-            .await?;
+        manager.create_index(index("ux_goals_plan_code", Goals::Table, &["plan_id", "code"], true)).await?;
 
         let mut policies = Table::create();
         policies
@@ -223,32 +202,14 @@ impl MigrationTrait for Migration {
             .col(integer(Policies::Position))
             .col(text(Policies::NameJa))
             .col(text(Policies::NameEn))
-            .foreign_key(&mut foreign_key(
-                (Policies::Table, Policies::PlanId),
-                (Plans::Table, Plans::Id),
-            ))
-            .foreign_key(&mut foreign_key(
-                (Policies::Table, Policies::GoalId),
-                (Goals::Table, Goals::Id),
-            ));
+            .foreign_key(&mut foreign_key((Policies::Table, Policies::PlanId), (Plans::Table, Plans::Id)))
+            .foreign_key(&mut foreign_key((Policies::Table, Policies::GoalId), (Goals::Table, Goals::Id)));
         timestamps(&mut policies, Policies::CreatedAt, Policies::UpdatedAt);
         manager.create_table(policies).await?;
         manager
-            .create_index(index(
-                "ux_policies_plan_code",
-                Policies::Table,
-                &["plan_id", "code"],
-                true,
-            ))
+            .create_index(index("ux_policies_plan_code", Policies::Table, &["plan_id", "code"], true))
             .await?;
-        manager
-            .create_index(index(
-                "ix_policies_goal",
-                Policies::Table,
-                &["goal_id"],
-                false,
-            ))
-            .await?;
+        manager.create_index(index("ix_policies_goal", Policies::Table, &["goal_id"], false)).await?;
 
         let mut directions = Table::create();
         directions
@@ -274,11 +235,7 @@ impl MigrationTrait for Migration {
                 (PolicyDirections::Table, PolicyDirections::GoalId),
                 (Goals::Table, Goals::Id),
             ));
-        timestamps(
-            &mut directions,
-            PolicyDirections::CreatedAt,
-            PolicyDirections::UpdatedAt,
-        );
+        timestamps(&mut directions, PolicyDirections::CreatedAt, PolicyDirections::UpdatedAt);
         manager.create_table(directions).await?;
         manager
             .create_index(index(
@@ -317,31 +274,16 @@ impl MigrationTrait for Migration {
             .col(text(Indicators::SourceJa))
             .col(text(Indicators::SourceEn))
             .col(uuid_null(Indicators::SourceOrganizationId))
-            .foreign_key(&mut foreign_key(
-                (Indicators::Table, Indicators::PlanId),
-                (Plans::Table, Plans::Id),
-            ))
-            .foreign_key(&mut foreign_key(
-                (Indicators::Table, Indicators::GoalId),
-                (Goals::Table, Goals::Id),
-            ))
+            .foreign_key(&mut foreign_key((Indicators::Table, Indicators::PlanId), (Plans::Table, Plans::Id)))
+            .foreign_key(&mut foreign_key((Indicators::Table, Indicators::GoalId), (Goals::Table, Goals::Id)))
             .foreign_key(&mut foreign_key(
                 (Indicators::Table, Indicators::SourceOrganizationId),
                 (Organizations::Table, Organizations::Id),
             ));
-        timestamps(
-            &mut indicators,
-            Indicators::CreatedAt,
-            Indicators::UpdatedAt,
-        );
+        timestamps(&mut indicators, Indicators::CreatedAt, Indicators::UpdatedAt);
         manager.create_table(indicators).await?;
         manager
-            .create_index(index(
-                "ux_indicators_plan_code",
-                Indicators::Table,
-                &["plan_id", "code"],
-                true,
-            ))
+            .create_index(index("ux_indicators_plan_code", Indicators::Table, &["plan_id", "code"], true))
             .await?;
 
         let mut values = Table::create();
@@ -357,11 +299,7 @@ impl MigrationTrait for Migration {
                 (IndicatorValues::Table, IndicatorValues::IndicatorId),
                 (Indicators::Table, Indicators::Id),
             ));
-        timestamps(
-            &mut values,
-            IndicatorValues::CreatedAt,
-            IndicatorValues::UpdatedAt,
-        );
+        timestamps(&mut values, IndicatorValues::CreatedAt, IndicatorValues::UpdatedAt);
         manager.create_table(values).await?;
         manager
             .create_index(index(
@@ -384,9 +322,7 @@ impl MigrationTrait for Migration {
             Plans::Table.into_iden(),
             Organizations::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

@@ -50,29 +50,19 @@ impl TestDatabase {
         match backend {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-                Self {
-                    url,
-                    postgres_name: None,
-                    _dir: dir,
-                }
+                Self { url, postgres_name: None, _dir: dir }
             }
             Backend::Postgres => {
                 let admin = postgres_admin_url();
                 let name = format!("nukumori_test_{}", uuid::Uuid::now_v7().simple());
-                store::provisioning::create_postgres_database(&admin, &name)
-                    .await
-                    .unwrap_or_else(|error| {
-                        panic!(
-                            "PostgreSQL is required at {admin} (set NUKUMORI_TEST_POSTGRES_URL); \
+                store::provisioning::create_postgres_database(&admin, &name).await.unwrap_or_else(|error| {
+                    panic!(
+                        "PostgreSQL is required at {admin} (set NUKUMORI_TEST_POSTGRES_URL); \
                          `cargo xtask test` starts one. {error}"
-                        )
-                    });
+                    )
+                });
                 let url = store::provisioning::postgres_url_for(&admin, &name);
-                Self {
-                    url,
-                    postgres_name: Some(name),
-                    _dir: dir,
-                }
+                Self { url, postgres_name: Some(name), _dir: dir }
             }
         }
     }
@@ -90,14 +80,9 @@ impl Drop for TestDatabase {
         };
         // Drop runs outside async code, possibly inside a runtime: use a thread of its own.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime
-                .block_on(store::provisioning::drop_postgres_database(
-                    &postgres_admin_url(),
-                    &name,
-                ))
+                .block_on(store::provisioning::drop_postgres_database(&postgres_admin_url(), &name))
                 .map_err(std::io::Error::other)
         })
         .join();
@@ -107,11 +92,26 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The password of every demo account in tests.
+pub const DEMO_PASSWORD: &str = "kasumigaura-lotus-2041";
+
+/// The signing key of test servers, so tests can forge tokens to prove they are refused.
+pub const JWT_SECRET: &str = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+
 /// What a test wants of its server.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
-    /// Load the Omitama demo.
+    /// Load the Omitama demo (plan and accounts).
     pub demo: bool,
+    /// Failed sign-ins before sign-in is refused (default 10).
+    pub lock_after: Option<u32>,
+}
+
+impl Options {
+    /// The Omitama demo, default settings.
+    pub fn demo() -> Self {
+        Self { demo: true, ..Self::default() }
+    }
 }
 
 /// A running server with its own database.
@@ -128,15 +128,16 @@ pub struct TestServer {
 impl TestServer {
     pub async fn start(backend: Backend, options: Options) -> Self {
         let database = TestDatabase::create(backend).await;
-        let config = server::Config {
-            bind: "127.0.0.1:0".parse().expect("address"),
-            database_url: Some(database.url.clone()),
-            data_dir: database.dir().join("data"),
-            demo: options.demo,
-            graphql_limits: graphql::Limits::default(),
-            graphiql: true,
-            web_dir: None,
-        };
+        let mut config =
+            server::Config::new("127.0.0.1:0".parse().expect("address"), database.dir().join("data"));
+        config.database_url = Some(database.url.clone());
+        config.demo = options.demo;
+        config.demo_password = Some(DEMO_PASSWORD.to_owned());
+        config.jwt_secret = Some(JWT_SECRET.to_owned());
+        if let Some(lock_after) = options.lock_after {
+            config.login_throttle.lock_after = lock_after;
+            config.login_throttle.delay_after = lock_after;
+        }
         let server = server::build(config).await.expect("server starts");
         let address = server.local_addr().expect("bound address");
         let app = server.app().clone();
@@ -144,10 +145,7 @@ impl TestServer {
         let task = tokio::spawn(server.run_until(async {
             let _ = signal.await;
         }));
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("client");
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
         Self {
             base_url: format!("http://{address}"),
             app,
@@ -173,15 +171,41 @@ impl TestServer {
 
     /// Posts a GraphQL operation with an `Accept-Language`.
     pub async fn graphql_in(&self, query: &str, variables: Value, language: &str) -> Value {
-        let response = self
+        self.graphql_as(None, query, variables, language).await
+    }
+
+    /// Posts a GraphQL operation with a bearer token.
+    pub async fn graphql_as(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+        language: &str,
+    ) -> Value {
+        let mut request = self
             .client
             .post(self.url("/graphql"))
             .header("accept-language", language)
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("request sent");
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request sent");
         response.json().await.expect("JSON response")
+    }
+
+    /// Signs in and returns the access token.
+    pub async fn login(&self, email: &str) -> String {
+        let body = self
+            .graphql(
+                "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }",
+                json!({ "e": email, "p": DEMO_PASSWORD }),
+            )
+            .await;
+        body["data"]["login"]["accessToken"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login failed: {body}"))
+            .to_owned()
     }
 
     /// Posts an operation that must succeed, returning `data`.
@@ -202,9 +226,7 @@ impl TestServer {
             let _ = shutdown.send(());
         }
         if let Some(task) = self.task.take() {
-            task.await
-                .expect("server task")
-                .expect("server stopped cleanly");
+            task.await.expect("server task").expect("server stopped cleanly");
         }
     }
 }
@@ -219,7 +241,5 @@ impl Drop for TestServer {
 
 /// The `extensions.code` of the first error of a response.
 pub fn error_code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or_default()
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or_default()
 }

@@ -4,40 +4,22 @@ use serde_json::json;
 
 use crate::harness::{Backend, Options, TestServer, error_code, on_both_backends};
 
-on_both_backends!(
-    health_and_readiness_answer,
-    graphql_refuses_cross_site_shapes
-);
+on_both_backends!(health_and_readiness_answer, graphql_refuses_cross_site_shapes);
 
 async fn health_and_readiness_answer(backend: Backend) {
     let server = TestServer::start(backend, Options::default()).await;
-    let health = server
-        .client()
-        .get(server.url("/healthz"))
-        .send()
-        .await
-        .expect("healthz");
+    let health = server.client().get(server.url("/healthz")).send().await.expect("healthz");
     assert_eq!(health.status(), 200);
-    let ready = server
-        .client()
-        .get(server.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz");
+    let ready = server.client().get(server.url("/readyz")).send().await.expect("readyz");
     assert_eq!(ready.status(), 200);
-    let graphiql = server
-        .client()
-        .get(server.url("/graphql"))
-        .send()
-        .await
-        .expect("graphiql");
+    let graphiql = server.client().get(server.url("/graphql")).send().await.expect("graphiql");
     assert_eq!(graphiql.status(), 200);
     assert!(graphiql.text().await.expect("html").contains("graphiql"));
     server.stop().await;
 }
 
 async fn graphql_refuses_cross_site_shapes(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let client = server.client();
     let body = json!({ "query": "{ plans { code } }" }).to_string();
 

@@ -10,4 +10,6 @@ mod harness;
 
 mod cli;
 mod http;
+mod identity;
+mod permissions;
 mod plan;

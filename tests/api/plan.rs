@@ -50,32 +50,20 @@ on_both_backends!(
 );
 
 async fn the_demo_holds_the_seed_plan(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let data = server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await;
     let plan = &data["plan"];
     assert_eq!(plan["nameJa"], "第3次小美玉市地域福祉計画");
-    assert_eq!(
-        (
-            plan["startFiscalYear"].as_i64(),
-            plan["endFiscalYear"].as_i64()
-        ),
-        (Some(2021), Some(2025))
-    );
+    assert_eq!((plan["startFiscalYear"].as_i64(), plan["endFiscalYear"].as_i64()), (Some(2021), Some(2025)));
     assert_eq!(plan["philosophyJa"], "ぬくもりあふれるまちづくり");
     let goals = plan["goals"].as_array().expect("goals");
     assert_eq!(goals.len(), 3);
-    let policies: usize = goals
-        .iter()
-        .map(|g| g["policies"].as_array().map_or(0, Vec::len))
-        .sum();
+    let policies: usize = goals.iter().map(|g| g["policies"].as_array().map_or(0, Vec::len)).sum();
     assert_eq!(policies, 9);
     let all = directions(plan);
     assert_eq!(all.len(), 29);
-    let new: Vec<&str> = all
-        .iter()
-        .filter(|d| d["isNew"] == true)
-        .filter_map(|d| d["code"].as_str())
-        .collect();
+    let new: Vec<&str> =
+        all.iter().filter(|d| d["isNew"] == true).filter_map(|d| d["code"].as_str()).collect();
     assert_eq!(new, ["1-3-4", "2-1-2", "2-3-5"]);
     let codes: Vec<&str> = all.iter().filter_map(|d| d["code"].as_str()).collect();
     assert_eq!(codes.first(), Some(&"1-1-1"));
@@ -89,10 +77,7 @@ async fn the_demo_holds_the_seed_plan(backend: Backend) {
     // A direction can be fetched on its own.
     let id = all[10]["id"].clone();
     let data = server
-        .data(
-            "query($id: ID!) { policyDirection(id: $id) { code nameJa isNew } }",
-            json!({ "id": id }),
-        )
+        .data("query($id: ID!) { policyDirection(id: $id) { code nameJa isNew } }", json!({ "id": id }))
         .await;
     assert_eq!(data["policyDirection"]["code"], "2-1-2");
     assert_eq!(data["policyDirection"]["isNew"], true);
@@ -100,7 +85,7 @@ async fn the_demo_holds_the_seed_plan(backend: Backend) {
 }
 
 async fn indicators_carry_the_seed_values(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let data = server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await;
     let indicators = data["plan"]["indicators"].as_array().expect("indicators");
     // (code, goal, FY2015, FY2020 = baseline, FY2025 target) from the seed.
@@ -120,28 +105,15 @@ async fn indicators_carry_the_seed_values(backend: Backend) {
     for (indicator, (code, goal, previous, baseline, target)) in indicators.iter().zip(seed) {
         assert_eq!(indicator["code"], code);
         assert_eq!(indicator["goal"]["code"].as_str(), goal, "{code}");
-        assert_eq!(
-            indicator["baselineValue"].as_f64(),
-            Some(baseline),
-            "{code}"
-        );
-        assert_eq!(
-            indicator["baselineFiscalYear"].as_i64(),
-            Some(2020),
-            "{code}"
-        );
+        assert_eq!(indicator["baselineValue"].as_f64(), Some(baseline), "{code}");
+        assert_eq!(indicator["baselineFiscalYear"].as_i64(), Some(2020), "{code}");
         assert_eq!(indicator["targetValue"].as_f64(), Some(target), "{code}");
         assert_eq!(indicator["targetFiscalYear"].as_i64(), Some(2025), "{code}");
         let values: Vec<(i64, f64)> = indicator["values"]
             .as_array()
             .expect("values")
             .iter()
-            .map(|v| {
-                (
-                    v["fiscalYear"].as_i64().unwrap_or(0),
-                    v["value"].as_f64().unwrap_or(f64::NAN),
-                )
-            })
+            .map(|v| (v["fiscalYear"].as_i64().unwrap_or(0), v["value"].as_f64().unwrap_or(f64::NAN)))
             .collect();
         assert_eq!(values, [(2015, previous), (2020, baseline)], "{code}");
     }
@@ -176,8 +148,7 @@ pub fn synthetic_plan(
          [[organizations]]\ncode = \"synthetic-dept\"\nkind = \"department\"\nname_ja = \"合成課\"\nname_en = \"Synthetic Division\"\nsample = true\n"
     );
     for g in 1..=goals {
-        text +=
-            &format!("[[goals]]\ncode = \"{g}\"\nname_ja = \"目標{g}\"\nname_en = \"Goal {g}\"\n");
+        text += &format!("[[goals]]\ncode = \"{g}\"\nname_ja = \"目標{g}\"\nname_en = \"Goal {g}\"\n");
         for p in 1..=policies {
             text += &format!(
                 "[[policies]]\ncode = \"{g}-{p}\"\nname_ja = \"施策{g}-{p}\"\nname_en = \"Policy {g}-{p}\"\n"
@@ -196,10 +167,7 @@ pub fn synthetic_plan(
                  source_ja = \"調査\"\nsource_en = \"Survey\"\nsource_organization = \"synthetic-dept\"\nvalues = [\n"
             );
             for year in 2020..=2024 {
-                text += &format!(
-                    "  {{ fiscal_year = {year}, value = {}.5 }},\n",
-                    40 + year - 2020
-                );
+                text += &format!("  {{ fiscal_year = {year}, value = {}.5 }},\n", 40 + year - 2020);
             }
             text += "]\n";
         }
@@ -215,16 +183,12 @@ async fn statements_for_tree(server: &TestServer, code: &str) -> (u64, usize) {
 }
 
 async fn the_plan_tree_costs_a_fixed_number_of_statements(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let (seed_statements, seed_directions) = statements_for_tree(&server, "omitama-3").await;
     assert_eq!(seed_directions, 29);
 
     let large = synthetic_plan("large", 10, 10, 30, 4);
-    server
-        .app
-        .import_plan(&Actor::System, &large)
-        .await
-        .expect("synthetic plan imports");
+    server.app.import_plan(&Actor::System, &large).await.expect("synthetic plan imports");
     let (large_statements, large_directions) = statements_for_tree(&server, "large").await;
     assert_eq!(large_directions, 3_000);
 
@@ -232,41 +196,24 @@ async fn the_plan_tree_costs_a_fixed_number_of_statements(backend: Backend) {
         "plan tree ({backend:?}): {seed_statements} statements for {seed_directions} directions, \
          {large_statements} for {large_directions}"
     );
-    assert_eq!(
-        seed_statements, large_statements,
-        "statements must not grow with the plan"
-    );
-    assert!(
-        seed_statements <= 10,
-        "the full tree took {seed_statements} statements"
-    );
+    assert_eq!(seed_statements, large_statements, "statements must not grow with the plan");
+    assert!(seed_statements <= 10, "the full tree took {seed_statements} statements");
     server.stop().await;
 }
 
 async fn a_second_import_changes_nothing_and_renames_keep_ids(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let before = server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await;
 
-    let again = server
-        .app
-        .import_plan(&Actor::System, OMITAMA)
-        .await
-        .expect("re-import");
+    let again = server.app.import_plan(&Actor::System, OMITAMA).await.expect("re-import");
     assert_eq!((again.created, again.updated), (0, 0));
-    assert_eq!(again.unchanged, 14 + 1 + 3 + 9 + 29 + 10 + 20);
-    assert_eq!(
-        server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await,
-        before
-    );
+    assert_eq!(again.unchanged, 15 + 1 + 3 + 9 + 29 + 10 + 20);
+    assert_eq!(server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await, before);
 
     let renamed = OMITAMA
         .replace("見守り体制の充実", "見守り体制の充実と強化")
         .replace("value = 9, note", "value = 10, note");
-    let summary = server
-        .app
-        .import_plan(&Actor::System, &renamed)
-        .await
-        .expect("edited import");
+    let summary = server.app.import_plan(&Actor::System, &renamed).await.expect("edited import");
     // The direction, the value of FY2020, and I9 whose baseline is that value.
     assert_eq!((summary.created, summary.updated), (0, 3));
     let after = server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await;
@@ -277,88 +224,49 @@ async fn a_second_import_changes_nothing_and_renames_keep_ids(backend: Backend) 
         new.iter().map(|d| &d["id"]).collect::<Vec<_>>()
     );
     assert_eq!(new[28]["nameJa"], "見守り体制の充実と強化");
-    assert_eq!(
-        after["plan"]["indicators"][8]["baselineValue"].as_f64(),
-        Some(10.0)
-    );
+    assert_eq!(after["plan"]["indicators"][8]["baselineValue"].as_f64(), Some(10.0));
     server.stop().await;
 }
 
 async fn a_refused_import_leaves_the_database_unchanged(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
+    let server = TestServer::start(backend, Options::demo()).await;
     let before = server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await;
 
     // Invalid file: refused before the database is touched, with the place named.
     let broken = OMITAMA.replacen("code = \"1-1-2\"", "code = \"1-1-1\"", 1);
-    let error = server
-        .app
-        .import_plan(&Actor::System, &broken)
-        .await
-        .expect_err("duplicate code");
+    let error = server.app.import_plan(&Actor::System, &broken).await.expect_err("duplicate code");
     assert_eq!(error.code(), app::ErrorCode::BadUserInput);
-    let line = broken
-        .lines()
-        .position(|l| l.contains("code = \"1-1-1\""))
-        .map(|i| i + 2);
+    let line = broken.lines().position(|l| l.contains("code = \"1-1-1\"")).map(|i| i + 2);
     let message = app::domain::i18n::Localized::localized(&error, app::domain::Language::En);
-    assert!(
-        message.contains("duplicate direction code `1-1-1`"),
-        "{message}"
-    );
-    assert!(
-        message.contains(&format!("first defined on line {}", line.unwrap_or(0) - 1)),
-        "{message}"
-    );
+    assert!(message.contains("duplicate direction code `1-1-1`"), "{message}");
+    assert!(message.contains(&format!("first defined on line {}", line.unwrap_or(0) - 1)), "{message}");
 
     // Valid file, but it drops a direction and renames another: the rename must not
     // survive the refusal, because the whole import is one transaction.
     let dropping = OMITAMA
         .replace("学校や地域における福祉教育の充実", "改名")
-        .replace(
-            "[[directions]]\ncode = \"3-3-3\"",
-            "[[unused]]\ncode = \"3-3-3\"",
-        );
-    let dropping = dropping
-        .split("[[unused]]")
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+        .replace("[[directions]]\ncode = \"3-3-3\"", "[[unused]]\ncode = \"3-3-3\"");
+    let dropping = dropping.split("[[unused]]").next().unwrap_or_default().to_owned()
         + &OMITAMA[OMITAMA.find("# Target indicators").unwrap_or(0)..];
-    let error = server
-        .app
-        .import_plan(&Actor::System, &dropping)
-        .await
-        .expect_err("drops 3-3-3");
+    let error = server.app.import_plan(&Actor::System, &dropping).await.expect_err("drops 3-3-3");
     assert!(
         matches!(&error, app::AppError::ImportWouldRemove(codes) if codes == &["direction 3-3-3"]),
         "{error:?}"
     );
-    assert_eq!(
-        server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await,
-        before
-    );
+    assert_eq!(server.data(PLAN_TREE, json!({ "code": "omitama-3" })).await, before);
 
     // The public API cannot import.
-    let body = server
-        .graphql(
-            "mutation { importPlan(source: \"\") { created } }",
-            json!({}),
-        )
-        .await;
+    let body = server.graphql("mutation { importPlan(source: \"\") { created } }", json!({})).await;
     assert!(body["errors"].is_array());
     server.stop().await;
 }
 
 async fn lookups_answer_with_codes_and_never_leak_internals(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
-    let body = server
-        .graphql_in(r#"{ plan(code: "nope") { code } }"#, json!({}), "en")
-        .await;
+    let server = TestServer::start(backend, Options::demo()).await;
+    let body = server.graphql_in(r#"{ plan(code: "nope") { code } }"#, json!({}), "en").await;
     assert_eq!(error_code(&body), "NOT_FOUND");
     assert_eq!(body["errors"][0]["message"], "Not found.");
-    let body = server
-        .graphql(r#"{ plan(code: "nope") { code } }"#, json!({}))
-        .await;
+    let body = server.graphql(r#"{ plan(code: "nope") { code } }"#, json!({})).await;
     assert_eq!(body["errors"][0]["message"], "見つかりません。");
 
     let body = server
@@ -384,21 +292,10 @@ async fn lookups_answer_with_codes_and_never_leak_internals(backend: Backend) {
 }
 
 async fn organizations_are_listed_with_kinds(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true }).await;
-    let data = server
-        .data(
-            "{ organizations { code nameJa nameEn kind isSample } }",
-            json!({}),
-        )
-        .await;
+    let server = TestServer::start(backend, Options::demo()).await;
+    let data = server.data("{ organizations { code nameJa nameEn kind isSample } }", json!({})).await;
     let organizations = data["organizations"].as_array().expect("organizations");
-    let find = |code: &str| {
-        organizations
-            .iter()
-            .find(|o| o["code"] == code)
-            .cloned()
-            .unwrap_or_default()
-    };
+    let find = |code: &str| organizations.iter().find(|o| o["code"] == code).cloned().unwrap_or_default();
     assert_eq!(find("bousai")["nameJa"], "防災管理課");
     assert_eq!(find("bousai")["isSample"], false);
     assert_eq!(find("council")["kind"], "COUNCIL");

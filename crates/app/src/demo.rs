@@ -1,9 +1,13 @@
-//! The demo installation: the 3rd Omitama plan with sample organisations, loaded into an
-//! empty database by `nukumori serve --demo` so that a new user sees a real plan at once.
+//! The demo installation: the 3rd Omitama plan with sample organisations, and one
+//! account per role, loaded into an empty database by `nukumori serve --demo` so that a
+//! new user sees a real plan and can sign in as each kind of person at once.
 
-use domain::access::Actor;
+use domain::{
+    Language,
+    access::{Actor, Role},
+};
 
-use crate::{App, AppError};
+use crate::{App, AppError, NewAccount};
 
 /// The 3rd Omitama City Community Welfare Plan, in the plan-file format.
 pub const OMITAMA_PLAN: &str = include_str!("../plans/omitama-3.toml");
@@ -11,14 +15,51 @@ pub const OMITAMA_PLAN: &str = include_str!("../plans/omitama-3.toml");
 /// The code of the demo plan.
 pub const OMITAMA_PLAN_CODE: &str = "omitama-3";
 
+/// The demo accounts: e-mail, sample name, organisation code, role.
+pub const DEMO_ACCOUNTS: [(&str, &str, &str, Role); 7] = [
+    ("office@omitama.example", "佐藤 花子", "plan-office", Role::PlanOffice),
+    ("welfare@omitama.example", "鈴木 一郎", "welfare", Role::DepartmentStaff),
+    ("welfare-chief@omitama.example", "高橋 恵子", "welfare", Role::DepartmentManager),
+    ("bousai@omitama.example", "田中 健", "bousai", Role::DepartmentStaff),
+    ("council@omitama.example", "伊藤 美咲", "council", Role::CouncilCoordinator),
+    ("committee@omitama.example", "渡辺 誠", "committee", Role::CommitteeMember),
+    ("admin@omitama.example", "山本 翔", "johosei", Role::Admin),
+];
+
 impl App {
-    /// Loads the demo data if the database holds no plan yet; says whether it did.
+    /// Loads the demo plan if the database holds no plan yet; says whether it did.
     pub async fn load_demo_if_empty(&self) -> Result<bool, AppError> {
         if !self.plans(&Actor::System).await?.is_empty() {
             return Ok(false);
         }
         self.import_plan(&Actor::System, OMITAMA_PLAN).await?;
         Ok(true)
+    }
+
+    /// Creates the demo accounts that do not exist yet, all with `password`; returns how
+    /// many it created.
+    pub async fn load_demo_accounts(&self, password: &str) -> Result<usize, AppError> {
+        let mut created = 0;
+        for (email, name, organization, role) in DEMO_ACCOUNTS {
+            if self.db.credentials_by_email(email).await?.is_some() {
+                continue;
+            }
+            let organization = self
+                .organization_by_code(organization)
+                .await?
+                .ok_or(AppError::NotFound { what: "demo organisation" })?;
+            let account = NewAccount {
+                email: email.to_owned(),
+                display_name: name.to_owned(),
+                organization_id: organization.id,
+                roles: vec![role],
+                language: Language::Ja,
+                password: Some(password.to_owned()),
+            };
+            self.create_user(&Actor::System, account).await?;
+            created += 1;
+        }
+        Ok(created)
     }
 }
 
@@ -36,29 +77,18 @@ mod tests {
         assert_eq!(plan.directions.iter().filter(|d| d.is_new).count(), 3);
         assert_eq!(plan.indicators.len(), 10);
         let baselines: Vec<f64> = plan.indicators.iter().map(|i| i.baseline_value).collect();
-        assert_eq!(
-            baselines,
-            [85.3, 60.5, 23.6, 33.6, 36.8, 53.8, 8.0, 81.9, 9.0, 41.2]
-        );
+        assert_eq!(baselines, [85.3, 60.5, 23.6, 33.6, 36.8, 53.8, 8.0, 81.9, 9.0, 41.2]);
         let targets: Vec<f64> = plan.indicators.iter().map(|i| i.target_value).collect();
-        assert_eq!(
-            targets,
-            [90.0, 70.0, 30.0, 40.0, 40.0, 60.0, 20.0, 90.0, 12.0, 50.0]
-        );
+        assert_eq!(targets, [90.0, 70.0, 30.0, 40.0, 40.0, 60.0, 20.0, 90.0, 12.0, 50.0]);
         let previous: Vec<f64> = plan
             .indicators
             .iter()
-            .filter_map(|i| {
-                i.values
-                    .iter()
-                    .find(|v| v.fiscal_year.year() == 2015)
-                    .map(|v| v.value)
-            })
+            .filter_map(|i| i.values.iter().find(|v| v.fiscal_year.year() == 2015).map(|v| v.value))
             .collect();
-        assert_eq!(
-            previous,
-            [85.3, 60.1, 26.6, 33.0, 35.6, 54.7, 9.0, 79.2, 8.0, 43.3]
-        );
+        assert_eq!(previous, [85.3, 60.1, 26.6, 33.0, 35.6, 54.7, 9.0, 79.2, 8.0, 43.3]);
+        for (_, _, organization, _) in DEMO_ACCOUNTS {
+            assert!(plan.organizations.iter().any(|o| o.code == organization), "{organization}");
+        }
         Ok(())
     }
 }

@@ -5,6 +5,7 @@
 
 use domain::{
     i18n::{Language, Localized},
+    password::PasswordProblem,
     plan_file::PlanFileError,
 };
 use store::StoreError;
@@ -29,6 +30,17 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code.
+    pub const ALL: [Self; 7] = [
+        Self::NotFound,
+        Self::BadUserInput,
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::Conflict,
+        Self::RateLimited,
+        Self::Internal,
+    ];
+
     /// The SCREAMING_CASE name sent to clients.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,10 +55,69 @@ impl ErrorCode {
     }
 }
 
+/// Invalid input, with the field it concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputProblem {
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Another account has this e-mail.
+    EmailTaken,
+    /// A blank display name.
+    DisplayNameEmpty,
+    /// A display name over the limit.
+    DisplayNameTooLong,
+    /// An account without a role.
+    NoRoles,
+    /// An organisation that does not exist.
+    UnknownOrganization,
+    /// A new password the policy refuses.
+    WeakPassword(PasswordProblem),
+    /// The current password, given to change it, is wrong.
+    WrongCurrentPassword,
+}
+
+impl InputProblem {
+    /// The input field (as the API names it) that the problem is about.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::InvalidEmail | Self::EmailTaken => "email",
+            Self::DisplayNameEmpty | Self::DisplayNameTooLong => "displayName",
+            Self::NoRoles => "roles",
+            Self::UnknownOrganization => "organizationId",
+            Self::WeakPassword(_) => "newPassword",
+            Self::WrongCurrentPassword => "currentPassword",
+        }
+    }
+}
+
+impl Localized for InputProblem {
+    fn localized(&self, language: Language) -> String {
+        let ja = language == Language::Ja;
+        let text = match self {
+            Self::WeakPassword(problem) => return problem.localized(language),
+            Self::InvalidEmail if ja => "メールアドレスの形式が正しくありません。",
+            Self::InvalidEmail => "This is not a valid e-mail address.",
+            Self::EmailTaken if ja => "このメールアドレスは既に登録されています。",
+            Self::EmailTaken => "An account with this e-mail address already exists.",
+            Self::DisplayNameEmpty if ja => "氏名を入力してください。",
+            Self::DisplayNameEmpty => "Enter a name.",
+            Self::DisplayNameTooLong if ja => "氏名は100文字以内で入力してください。",
+            Self::DisplayNameTooLong => "Use at most 100 characters for the name.",
+            Self::NoRoles if ja => "役割を1つ以上選んでください。",
+            Self::NoRoles => "Choose at least one role.",
+            Self::UnknownOrganization if ja => "所属組織が見つかりません。",
+            Self::UnknownOrganization => "The organisation does not exist.",
+            Self::WrongCurrentPassword if ja => "現在のパスワードが正しくありません。",
+            Self::WrongCurrentPassword => "The current password is not correct.",
+        };
+        text.to_owned()
+    }
+}
+
 /// What can go wrong in a use case.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// A plan, direction or organisation that does not exist.
+    /// A plan, direction, user or organisation that does not exist (or is not visible).
     #[error("{what} not found")]
     NotFound {
         /// What was looked for, in English (for logs).
@@ -58,9 +129,24 @@ pub enum AppError {
     /// An import that would drop elements the database holds.
     #[error("the plan file no longer lists {0:?}")]
     ImportWouldRemove(Vec<String>),
+    /// Invalid input.
+    #[error("invalid input: {0:?}")]
+    Invalid(InputProblem),
     /// No valid session.
     #[error("not signed in")]
     Unauthenticated,
+    /// Wrong e-mail or password (never says which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// An access or refresh token that is invalid, expired or revoked.
+    #[error("session invalid")]
+    SessionInvalid,
+    /// Too many failed sign-ins.
+    #[error("rate limited for {retry_after_seconds}s")]
+    RateLimited {
+        /// Seconds until the next attempt is accepted.
+        retry_after_seconds: i64,
+    },
     /// Not allowed.
     #[error("forbidden")]
     Forbidden,
@@ -69,7 +155,7 @@ pub enum AppError {
     Conflict(String),
     /// The database or another dependency failed.
     #[error("internal failure: {0}")]
-    Internal(#[source] StoreError),
+    Internal(String),
 }
 
 impl From<StoreError> for AppError {
@@ -78,21 +164,39 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => Self::NotFound { what: "record" },
             StoreError::Duplicate(detail) => Self::Conflict(detail),
             StoreError::MissingFromImport(codes) => Self::ImportWouldRemove(codes),
-            other => Self::Internal(other),
+            other => Self::Internal(format!("{other}: {:?}", std::error::Error::source(&other))),
         }
     }
 }
 
 impl AppError {
+    /// An internal failure with its cause, for the log.
+    pub fn internal(cause: impl Into<String>) -> Self {
+        Self::Internal(cause.into())
+    }
+
     /// The code clients receive.
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::NotFound { .. } => ErrorCode::NotFound,
-            Self::InvalidPlanFile(_) | Self::ImportWouldRemove(_) => ErrorCode::BadUserInput,
-            Self::Unauthenticated => ErrorCode::Unauthenticated,
+            Self::InvalidPlanFile(_) | Self::ImportWouldRemove(_) | Self::Invalid(_) => {
+                ErrorCode::BadUserInput
+            }
+            Self::Unauthenticated | Self::InvalidCredentials | Self::SessionInvalid => {
+                ErrorCode::Unauthenticated
+            }
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Forbidden => ErrorCode::Forbidden,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// The input field the error is about, so a form can show it next to that field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Invalid(problem) => Some(problem.field()),
+            _ => None,
         }
     }
 }
@@ -112,22 +216,33 @@ impl Localized for AppError {
                 "The file no longer lists these elements, which reports may refer to; nothing was imported: {}",
                 codes.join(", ")
             ),
+            Self::Invalid(problem) => problem.localized(language),
             Self::Unauthenticated if ja => "ログインしてください。".into(),
             Self::Unauthenticated => "Please sign in.".into(),
+            Self::InvalidCredentials if ja => "メールアドレスまたはパスワードが正しくありません。".into(),
+            Self::InvalidCredentials => "The e-mail address or password is not correct.".into(),
+            Self::SessionInvalid if ja => {
+                "セッションの有効期限が切れたか、無効になりました。もう一度ログインしてください。".into()
+            }
+            Self::SessionInvalid => "Your session has expired or ended. Please sign in again.".into(),
+            Self::RateLimited { retry_after_seconds } if ja => format!(
+                "ログインの失敗が続いたため、一時的に受け付けていません。約{}分後にもう一度お試しください。",
+                (retry_after_seconds + 59) / 60
+            ),
+            Self::RateLimited { retry_after_seconds } => format!(
+                "Too many failed sign-ins. Please try again in about {} minute(s).",
+                (retry_after_seconds + 59) / 60
+            ),
             Self::Forbidden if ja => "この操作を行う権限がありません。".into(),
             Self::Forbidden => "You are not allowed to do this.".into(),
-            Self::Conflict(_) if ja => {
-                "他の変更と競合しました。最新の内容を確認してください。".into()
-            }
+            Self::Conflict(_) if ja => "他の変更と競合しました。最新の内容を確認してください。".into(),
             Self::Conflict(_) => {
                 "This conflicts with another change; please check the latest version.".into()
             }
             Self::Internal(_) if ja => {
                 "サーバーでエラーが発生しました。時間をおいて再度お試しください。".into()
             }
-            Self::Internal(_) => {
-                "Something went wrong on the server. Please try again later.".into()
-            }
+            Self::Internal(_) => "Something went wrong on the server. Please try again later.".into(),
         }
     }
 }

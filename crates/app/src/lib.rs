@@ -1,31 +1,50 @@
 //! Nukumori's use cases. Each public async function is one thing a person (or the
 //! operator at the command line) does; it asks the domain's permission model first,
-//! runs in one transaction when it writes, and returns domain types or an [`AppError`].
-//! The GraphQL layer and the command line both stand on this crate and on nothing below it.
+//! runs in one transaction when it writes (with its audit event), and returns domain
+//! types or an [`AppError`]. The GraphQL layer and the command line both stand on this
+//! crate and on nothing below it.
 
+mod audit;
+mod auth;
 pub mod demo;
 mod error;
+mod passwords;
 pub mod plans;
+mod settings;
+pub mod tokens;
+mod users;
 
+use std::sync::Arc;
+
+pub use audit::MAX_AUDIT_PAGE;
+pub use auth::Session;
 pub use domain;
-pub use error::{AppError, ErrorCode};
-pub use store::{Backend, ImportSummary};
+pub use error::{AppError, ErrorCode, InputProblem};
+pub use settings::{Settings, ThrottleSettings};
+pub use store::{Backend, ChainCheck, ImportSummary};
+pub use users::{AccountChanges, NewAccount};
+
+/// Argon2id parameters, for the record and the benchmarks.
+pub mod password_hashing {
+    pub use crate::passwords::{ITERATIONS, MEMORY_KIB, PARALLELISM, hash, verify};
+}
 
 use domain::access::{Action, Actor, Denial, decide};
 use store::Db;
 
-/// The application: the database and, in later issues, mail and file storage.
+/// The application: the database and the settings; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct App {
     db: Db,
+    settings: Arc<Settings>,
 }
 
 impl App {
     /// Connects to the database at `url` and brings its schema up to date.
-    pub async fn open(url: &str) -> Result<Self, AppError> {
+    pub async fn open(url: &str, settings: Settings) -> Result<Self, AppError> {
         let db = Db::connect(url).await?;
         db.migrate().await?;
-        Ok(Self { db })
+        Ok(Self { db, settings: Arc::new(settings) })
     }
 
     /// Whether the database answers (for `/readyz`).
@@ -36,6 +55,11 @@ impl App {
     /// The database engine in use.
     pub fn backend(&self) -> Backend {
         self.db.backend()
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// SQL statements executed since start: tests bound what one request costs.

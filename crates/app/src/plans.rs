@@ -5,6 +5,7 @@
 
 use domain::{
     access::{Action, Actor},
+    audit::AuditAction,
     ids::{DirectionId, PlanId},
     plan::{Goal, Indicator, IndicatorValue, Organization, Plan, Policy, PolicyDirection},
     plan_file,
@@ -16,15 +17,21 @@ use crate::{App, AppError, authorize};
 impl App {
     /// Validates a plan file and imports it in one transaction; on any problem the
     /// database is left unchanged.
-    pub async fn import_plan(
-        &self,
-        actor: &Actor,
-        source: &str,
-    ) -> Result<ImportSummary, AppError> {
+    pub async fn import_plan(&self, actor: &Actor, source: &str) -> Result<ImportSummary, AppError> {
         authorize(actor, &Action::ManagePlanStructure)?;
         let definition = plan_file::parse(source).map_err(AppError::InvalidPlanFile)?;
         let tx = self.db.write().await?;
         let summary = tx.import_plan(&definition).await?;
+        if summary.created + summary.updated > 0 {
+            let subject = summary.plan_id.map(|id| ("plan", id.to_string()));
+            let details = serde_json::json!({
+                "code": definition.plan.code,
+                "created": summary.created,
+                "updated": summary.updated,
+            });
+            tx.append_audit(crate::audit::record(actor, AuditAction::PlanImported, subject, None, details))
+                .await?;
+        }
         tx.commit().await?;
         tracing::info!(
             plan = %definition.plan.code,
@@ -61,11 +68,7 @@ impl App {
     }
 
     /// Every policy of a plan.
-    pub async fn policies_of_plan(
-        &self,
-        actor: &Actor,
-        id: PlanId,
-    ) -> Result<Vec<Policy>, AppError> {
+    pub async fn policies_of_plan(&self, actor: &Actor, id: PlanId) -> Result<Vec<Policy>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
         Ok(self.db.policies_of_plan(id).await?)
     }
@@ -91,11 +94,7 @@ impl App {
     }
 
     /// Every indicator of a plan.
-    pub async fn indicators_of_plan(
-        &self,
-        actor: &Actor,
-        id: PlanId,
-    ) -> Result<Vec<Indicator>, AppError> {
+    pub async fn indicators_of_plan(&self, actor: &Actor, id: PlanId) -> Result<Vec<Indicator>, AppError> {
         authorize(actor, &Action::ReadPlan)?;
         Ok(self.db.indicators_of_plan(id).await?)
     }

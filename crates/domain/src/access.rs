@@ -1,26 +1,58 @@
 //! Who may do what. One function, [`decide`], answers every "may this actor do this?"
-//! question of the product; every use case asks it before it reads or changes anything.
-//! The identity issue grows the set of roles and actions; the rule stays in one place.
+//! question of the product; every use case asks it before it reads or changes anything,
+//! and nothing is decided anywhere else (not in resolvers, not in the web app).
+//!
+//! Actions carry what the rule needs to know about the resource (whose it is, what roles
+//! a target user holds), so the rules stay pure and can be tested exhaustively.
 
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OrganizationId, UserId};
 
 /// A role a user holds. A user belongs to one organisation and holds one or more roles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
-    /// 事務局: runs the plan.
+    /// 事務局: runs the plan; manages users, assignments and periods; reviews reports.
     PlanOffice,
-    /// 担当課職員: writes their organisation's reports.
+    /// 担当課職員: writes and submits their own organisation's reports.
     DepartmentStaff,
-    /// 担当課長: signs off their organisation's reports.
+    /// 担当課長: what staff do, and signs off their organisation's reports.
     DepartmentManager,
     /// 社協コーディネーター: writes the Council's reports, reviews departments' reports.
     CouncilCoordinator,
-    /// 推進委員: reads and comments on the evaluation.
+    /// 推進委員: reads accepted reports and the evaluation, comments, writes opinions.
     CommitteeMember,
     /// System administrator: accounts and settings only.
     Admin,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Self; 6] = [
+        Self::PlanOffice,
+        Self::DepartmentStaff,
+        Self::DepartmentManager,
+        Self::CouncilCoordinator,
+        Self::CommitteeMember,
+        Self::Admin,
+    ];
+
+    /// The stable name used in the database, the API and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PlanOffice => "PLAN_OFFICE",
+            Self::DepartmentStaff => "DEPARTMENT_STAFF",
+            Self::DepartmentManager => "DEPARTMENT_MANAGER",
+            Self::CouncilCoordinator => "COUNCIL_COORDINATOR",
+            Self::CommitteeMember => "COMMITTEE_MEMBER",
+            Self::Admin => "ADMIN",
+        }
+    }
+
+    /// The inverse of [`Self::as_str`], ignoring case.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str().eq_ignore_ascii_case(text.trim()))
+    }
 }
 
 /// A signed-in person, as far as permissions are concerned.
@@ -28,10 +60,19 @@ pub enum Role {
 pub struct UserActor {
     /// The user.
     pub user_id: UserId,
+    /// Their e-mail, for the audit log.
+    pub email: String,
     /// Their organisation.
     pub organization_id: OrganizationId,
     /// Their roles.
     pub roles: Vec<Role>,
+}
+
+impl UserActor {
+    /// Whether the user holds `role`.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
 }
 
 /// Whoever asks.
@@ -46,6 +87,25 @@ pub enum Actor {
     User(UserActor),
 }
 
+impl Actor {
+    /// The signed-in user, if any.
+    pub fn user(&self) -> Option<&UserActor> {
+        match self {
+            Self::User(user) => Some(user),
+            _ => None,
+        }
+    }
+}
+
+/// A user account that an action is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountRef {
+    /// The account.
+    pub user_id: UserId,
+    /// The roles it holds now.
+    pub roles: Vec<Role>,
+}
+
 /// Something an actor may want to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -55,6 +115,28 @@ pub enum Action {
     ReadOrganizations,
     /// Import or change a plan's structure.
     ManagePlanStructure,
+    /// List every account.
+    ListUsers,
+    /// Read one account.
+    ReadUser(AccountRef),
+    /// Create an account with these roles.
+    CreateUser {
+        /// The roles the new account gets.
+        roles: Vec<Role>,
+    },
+    /// Change an account's name, organisation, language, roles or activity.
+    UpdateUser {
+        /// The account as it is.
+        target: AccountRef,
+        /// The roles it will have.
+        new_roles: Vec<Role>,
+    },
+    /// Deactivate an account, ending its sessions.
+    DeactivateUser(AccountRef),
+    /// Change one's own password.
+    ChangeOwnPassword,
+    /// Read the audit log.
+    ReadAuditLog,
 }
 
 /// Why an action is refused.
@@ -66,18 +148,42 @@ pub enum Denial {
     Forbidden,
 }
 
+fn allow(condition: bool) -> Result<(), Denial> {
+    if condition { Ok(()) } else { Err(Denial::Forbidden) }
+}
+
 /// Decides whether `actor` may do `action`.
 pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
-    match (action, actor) {
-        (Action::ReadPlan | Action::ReadOrganizations, _) => Ok(()),
-        (Action::ManagePlanStructure, Actor::System) => Ok(()),
-        (Action::ManagePlanStructure, Actor::User(user))
-            if user.roles.contains(&Role::PlanOffice) =>
-        {
-            Ok(())
+    let user = match actor {
+        Actor::System => return Ok(()),
+        Actor::Anonymous => {
+            return match action {
+                Action::ReadPlan | Action::ReadOrganizations => Ok(()),
+                _ => Err(Denial::Unauthenticated),
+            };
         }
-        (_, Actor::Anonymous) => Err(Denial::Unauthenticated),
-        (_, _) => Err(Denial::Forbidden),
+        Actor::User(user) => user,
+    };
+    let admin = user.has(Role::Admin);
+    let office = user.has(Role::PlanOffice);
+    // The plan office manages the city's accounts, but only an administrator may create,
+    // change or remove an administrator: otherwise the office could raise itself to one.
+    let may_manage = |roles: &[Role]| admin || (office && !roles.contains(&Role::Admin));
+    match action {
+        Action::ReadPlan | Action::ReadOrganizations | Action::ChangeOwnPassword => Ok(()),
+        Action::ManagePlanStructure => allow(office),
+        Action::ListUsers | Action::ReadAuditLog => allow(admin || office),
+        Action::ReadUser(target) => allow(target.user_id == user.user_id || admin || office),
+        Action::CreateUser { roles } => allow(may_manage(roles)),
+        Action::UpdateUser { target, new_roles } => {
+            // Nobody removes their own administrator role: the last administrator would
+            // lock everyone out of account management.
+            let drops_own_admin = target.user_id == user.user_id
+                && target.roles.contains(&Role::Admin)
+                && !new_roles.contains(&Role::Admin);
+            allow(may_manage(&target.roles) && may_manage(new_roles) && !drops_own_admin)
+        }
+        Action::DeactivateUser(target) => allow(target.user_id != user.user_id && may_manage(&target.roles)),
     }
 }
 
@@ -85,44 +191,96 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
 mod tests {
     use super::*;
 
-    fn user(roles: &[Role]) -> Actor {
-        Actor::User(UserActor {
+    fn user(roles: &[Role]) -> (UserActor, Actor) {
+        let actor = UserActor {
             user_id: UserId::generate(),
+            email: "someone@omitama.example".into(),
             organization_id: OrganizationId::generate(),
             roles: roles.to_vec(),
-        })
+        };
+        (actor.clone(), Actor::User(actor))
+    }
+
+    fn account(roles: &[Role]) -> AccountRef {
+        AccountRef { user_id: UserId::generate(), roles: roles.to_vec() }
     }
 
     #[test]
-    fn the_plan_is_public() {
+    fn the_public_reads_the_plan_and_nothing_else() {
         assert_eq!(decide(&Actor::Anonymous, &Action::ReadPlan), Ok(()));
-        assert_eq!(
-            decide(&Actor::Anonymous, &Action::ReadOrganizations),
-            Ok(())
-        );
+        assert_eq!(decide(&Actor::Anonymous, &Action::ReadOrganizations), Ok(()));
+        for action in [Action::ListUsers, Action::ChangeOwnPassword, Action::ReadAuditLog] {
+            assert_eq!(decide(&Actor::Anonymous, &action), Err(Denial::Unauthenticated));
+        }
     }
 
     #[test]
     fn only_the_plan_office_and_operators_change_the_structure() {
         let action = Action::ManagePlanStructure;
         assert_eq!(decide(&Actor::System, &action), Ok(()));
-        assert_eq!(decide(&user(&[Role::PlanOffice]), &action), Ok(()));
-        assert_eq!(
-            decide(&Actor::Anonymous, &action),
-            Err(Denial::Unauthenticated)
-        );
-        for role in [
-            Role::DepartmentStaff,
-            Role::DepartmentManager,
-            Role::CouncilCoordinator,
-            Role::CommitteeMember,
-            Role::Admin,
-        ] {
-            assert_eq!(
-                decide(&user(&[role]), &action),
-                Err(Denial::Forbidden),
-                "{role:?}"
-            );
+        assert_eq!(decide(&user(&[Role::PlanOffice]).1, &action), Ok(()));
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::PlanOffice) {
+            assert_eq!(decide(&user(&[role]).1, &action), Err(Denial::Forbidden), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn account_management_is_for_administrators_and_the_plan_office() {
+        for role in Role::ALL {
+            let (_, actor) = user(&[role]);
+            let expected = matches!(role, Role::Admin | Role::PlanOffice);
+            let staff = account(&[Role::DepartmentStaff]);
+            let cases = [
+                Action::ListUsers,
+                Action::ReadAuditLog,
+                Action::ReadUser(staff.clone()),
+                Action::CreateUser { roles: vec![Role::DepartmentStaff] },
+                Action::UpdateUser { target: staff.clone(), new_roles: vec![Role::DepartmentManager] },
+                Action::DeactivateUser(staff),
+            ];
+            for action in cases {
+                assert_eq!(decide(&actor, &action).is_ok(), expected, "{role:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_plan_office_cannot_make_or_touch_administrators() {
+        let (_, office) = user(&[Role::PlanOffice]);
+        let admin = account(&[Role::Admin]);
+        let staff = account(&[Role::DepartmentStaff]);
+        let denied = [
+            Action::CreateUser { roles: vec![Role::Admin] },
+            Action::UpdateUser { target: staff.clone(), new_roles: vec![Role::Admin] },
+            Action::UpdateUser { target: admin.clone(), new_roles: vec![Role::DepartmentStaff] },
+            Action::DeactivateUser(admin.clone()),
+        ];
+        for action in denied {
+            assert_eq!(decide(&office, &action), Err(Denial::Forbidden), "{action:?}");
+        }
+        let (_, administrator) = user(&[Role::Admin]);
+        assert_eq!(decide(&administrator, &Action::DeactivateUser(admin)), Ok(()));
+    }
+
+    #[test]
+    fn nobody_deactivates_themselves_or_drops_their_own_admin_role() {
+        let (me, actor) = user(&[Role::Admin]);
+        let myself = AccountRef { user_id: me.user_id, roles: me.roles.clone() };
+        assert_eq!(decide(&actor, &Action::DeactivateUser(myself.clone())), Err(Denial::Forbidden));
+        let drop_admin = Action::UpdateUser { target: myself.clone(), new_roles: vec![Role::PlanOffice] };
+        assert_eq!(decide(&actor, &drop_admin), Err(Denial::Forbidden));
+        let keep_admin =
+            Action::UpdateUser { target: myself, new_roles: vec![Role::Admin, Role::PlanOffice] };
+        assert_eq!(decide(&actor, &keep_admin), Ok(()));
+    }
+
+    #[test]
+    fn everyone_reads_their_own_account_and_changes_their_own_password() {
+        for role in Role::ALL {
+            let (me, actor) = user(&[role]);
+            let myself = AccountRef { user_id: me.user_id, roles: me.roles.clone() };
+            assert_eq!(decide(&actor, &Action::ReadUser(myself)), Ok(()));
+            assert_eq!(decide(&actor, &Action::ChangeOwnPassword), Ok(()));
         }
     }
 }

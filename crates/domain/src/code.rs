@@ -86,9 +86,8 @@ impl NodeCode {
 
     /// The code of the parent node: `1-2` for `1-2-3`; none for a goal.
     pub fn parent(&self) -> Option<Self> {
-        (self.segments.len() > 1).then(|| Self {
-            segments: self.segments[..self.segments.len() - 1].to_vec(),
-        })
+        (self.segments.len() > 1)
+            .then(|| Self { segments: self.segments[..self.segments.len() - 1].to_vec() })
     }
 
     /// The last segment: the node's position among its siblings.
@@ -111,11 +110,7 @@ impl FromStr for NodeCode {
                 let valid = !segment.is_empty()
                     && segment.bytes().all(|b| b.is_ascii_digit())
                     && !segment.starts_with('0');
-                if valid {
-                    segment.parse::<u16>().ok()
-                } else {
-                    None
-                }
+                if valid { segment.parse::<u16>().ok() } else { None }
             })
             .collect::<Option<Vec<_>>>()
             .ok_or_else(malformed)?;
@@ -170,10 +165,7 @@ mod tests {
     fn parses_levels_and_parents() -> Result<(), CodeError> {
         let direction = NodeCode::parse_at("1-2-3", NodeLevel::Direction)?;
         assert_eq!(direction.level(), Some(NodeLevel::Direction));
-        assert_eq!(
-            direction.parent().map(|c| c.to_string()),
-            Some("1-2".into())
-        );
+        assert_eq!(direction.parent().map(|c| c.to_string()), Some("1-2".into()));
         assert_eq!(direction.position(), 3);
         assert_eq!(NodeCode::parse_at("3", NodeLevel::Goal)?.parent(), None);
         Ok(())
@@ -181,35 +173,21 @@ mod tests {
 
     #[test]
     fn rejects_malformed_codes() {
-        for bad in [
-            "", "-", "1-", "-1", "a", "1-a", "01", "1-0", "1--2", "1.2", " 1", "99999",
-        ] {
-            assert!(
-                bad.parse::<NodeCode>().is_err(),
-                "{bad:?} should be refused"
-            );
+        for bad in ["", "-", "1-", "-1", "a", "1-a", "01", "1-0", "1--2", "1.2", " 1", "99999"] {
+            assert!(bad.parse::<NodeCode>().is_err(), "{bad:?} should be refused");
         }
     }
 
     #[test]
     fn rejects_wrong_level() {
         let error = NodeCode::parse_at("1-2", NodeLevel::Direction);
-        assert!(matches!(
-            error,
-            Err(CodeError::WrongLevel {
-                found: 2,
-                wanted: 3,
-                ..
-            })
-        ));
+        assert!(matches!(error, Err(CodeError::WrongLevel { found: 2, wanted: 3, .. })));
     }
 
     #[test]
     fn orders_numerically() -> Result<(), CodeError> {
-        let mut codes: Vec<NodeCode> = ["1-10", "1-2", "2", "1-1-1"]
-            .iter()
-            .map(|c| c.parse())
-            .collect::<Result<_, _>>()?;
+        let mut codes: Vec<NodeCode> =
+            ["1-10", "1-2", "2", "1-1-1"].iter().map(|c| c.parse()).collect::<Result<_, _>>()?;
         codes.sort();
         let shown: Vec<String> = codes.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["1-1-1", "1-2", "1-10", "2"]);

@@ -69,11 +69,7 @@ impl FiscalYear {
     /// The fiscal year a calendar date falls in: January to March belong to the fiscal
     /// year that started the previous April.
     pub fn containing(date: NaiveDate) -> Result<Self, FiscalYearOutOfRange> {
-        let start_year = if date.month() >= 4 {
-            date.year()
-        } else {
-            date.year() - 1
-        };
+        let start_year = if date.month() >= 4 { date.year() } else { date.year() - 1 };
         Self::new(i64::from(start_year))
     }
 
@@ -99,11 +95,7 @@ impl FiscalYear {
 
     /// The era and the year within it (1 for the first year).
     pub fn era(self) -> (Era, i32) {
-        let era = if self.0 >= Era::Reiwa.first_fiscal_year() {
-            Era::Reiwa
-        } else {
-            Era::Heisei
-        };
+        let era = if self.0 >= Era::Reiwa.first_fiscal_year() { Era::Reiwa } else { Era::Heisei };
         (era, self.0 - era.first_fiscal_year() + 1)
     }
 

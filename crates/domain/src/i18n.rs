@@ -26,11 +26,7 @@ impl Language {
     /// Reads a tag or a POSIX locale (`ja_JP.UTF-8`, `en-GB`); anything that is not
     /// English is Japanese, the product's default.
     pub fn from_tag(tag: &str) -> Self {
-        if tag.trim().to_ascii_lowercase().starts_with("en") {
-            Self::En
-        } else {
-            Self::Ja
-        }
+        if tag.trim().to_ascii_lowercase().starts_with("en") { Self::En } else { Self::Ja }
     }
 }
 

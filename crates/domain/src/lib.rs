@@ -7,12 +7,15 @@
 //! reused by the command line, the server and the benchmarks alike.
 
 pub mod access;
+pub mod audit;
 pub mod code;
 pub mod fiscal;
 pub mod i18n;
 pub mod ids;
+pub mod password;
 pub mod plan;
 pub mod plan_file;
+pub mod user;
 
 pub use code::NodeCode;
 pub use fiscal::FiscalYear;

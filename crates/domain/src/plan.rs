@@ -23,10 +23,7 @@ pub struct Bilingual {
 impl Bilingual {
     /// Both texts.
     pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            ja: ja.into(),
-            en: en.into(),
-        }
+        Self { ja: ja.into(), en: en.into() }
     }
 
     /// The text in the given language.
@@ -55,12 +52,7 @@ pub enum OrganizationKind {
 
 impl OrganizationKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 4] = [
-        Self::Department,
-        Self::Council,
-        Self::PlanOffice,
-        Self::Committee,
-    ];
+    pub const ALL: [Self; 4] = [Self::Department, Self::Council, Self::PlanOffice, Self::Committee];
 
     /// The stable name used in files and in the database.
     pub fn as_str(self) -> &'static str {
@@ -180,9 +172,7 @@ impl IndicatorUnit {
 
     /// The inverse of [`Self::as_str`].
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::Percent, Self::Count]
-            .into_iter()
-            .find(|unit| unit.as_str() == text)
+        [Self::Percent, Self::Count].into_iter().find(|unit| unit.as_str() == text)
     }
 
     /// Whether a value is possible for this unit at all.
@@ -249,18 +239,14 @@ pub fn is_valid_slug(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 64
         && !text.starts_with('-')
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks an indicator code: letters, digits, `-` and `_`, at most 32 characters.
 pub fn is_valid_indicator_code(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 32
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

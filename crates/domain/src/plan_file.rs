@@ -320,9 +320,9 @@ impl Localized for ProblemKind {
             Self::UnsupportedFormatVersion { found } if ja => format!(
                 "format_version {found} には対応していません（対応しているのは {FORMAT_VERSION} です）"
             ),
-            Self::UnsupportedFormatVersion { found } => format!(
-                "format_version {found} is not supported (this version reads {FORMAT_VERSION})"
-            ),
+            Self::UnsupportedFormatVersion { found } => {
+                format!("format_version {found} is not supported (this version reads {FORMAT_VERSION})")
+            }
             Self::EmptyText { key } if ja => format!("`{key}` が空です"),
             Self::EmptyText { key } => format!("`{key}` is empty"),
             Self::TextTooLong { key } if ja => {
@@ -342,14 +342,11 @@ impl Localized for ProblemKind {
             Self::InvalidSlug { value } if ja => {
                 format!("コード `{value}` は使えません（英小文字・数字・`-` の64文字まで）")
             }
-            Self::InvalidSlug { value } => format!(
-                "code `{value}` is not valid (lowercase letters, digits and `-`, at most 64)"
-            ),
+            Self::InvalidSlug { value } => {
+                format!("code `{value}` is not valid (lowercase letters, digits and `-`, at most 64)")
+            }
             Self::InvalidCode { item, reason } if ja => {
-                format!(
-                    "{}のコードが正しくありません: {reason}",
-                    item.name(language)
-                )
+                format!("{}のコードが正しくありません: {reason}", item.name(language))
             }
             Self::InvalidCode { item, reason } => {
                 format!("invalid {} code: {reason}", item.name(language))
@@ -357,29 +354,20 @@ impl Localized for ProblemKind {
             Self::InvalidIndicatorCode { value } if ja => {
                 format!("目標値のコード `{value}` は使えません（英数字・`-`・`_` の32文字まで）")
             }
-            Self::InvalidIndicatorCode { value } => format!(
-                "indicator code `{value}` is not valid (letters, digits, `-`, `_`, at most 32)"
-            ),
-            Self::DuplicateCode {
-                item,
-                code,
-                first_line,
-            } if ja => format!(
+            Self::InvalidIndicatorCode { value } => {
+                format!("indicator code `{value}` is not valid (letters, digits, `-`, `_`, at most 32)")
+            }
+            Self::DuplicateCode { item, code, first_line } if ja => format!(
                 "{}のコード `{code}` が重複しています（最初の定義は{first_line}行目）",
                 item.name(language)
             ),
-            Self::DuplicateCode {
-                item,
-                code,
-                first_line,
-            } => format!(
+            Self::DuplicateCode { item, code, first_line } => format!(
                 "duplicate {} code `{code}` (first defined on line {first_line})",
                 item.name(language)
             ),
-            Self::MissingParent { item, code, parent } if ja => format!(
-                "{} `{code}` の上位 `{parent}` がファイルにありません",
-                item.name(language)
-            ),
+            Self::MissingParent { item, code, parent } if ja => {
+                format!("{} `{code}` の上位 `{parent}` がファイルにありません", item.name(language))
+            }
             Self::MissingParent { item, code, parent } => format!(
                 "{} `{code}` sits under `{parent}`, which the file does not define",
                 item.name(language)
@@ -392,21 +380,19 @@ impl Localized for ProblemKind {
             Self::UnknownOrganization { code } => {
                 format!("organisation `{code}` is not among the file's organizations")
             }
-            Self::UnknownOrganizationKind { value } if ja => format!(
-                "組織の種類 `{value}` はありません（department, council, plan_office, committee）"
-            ),
-            Self::UnknownOrganizationKind { value } => format!(
-                "unknown organisation kind `{value}` (department, council, plan_office, committee)"
-            ),
+            Self::UnknownOrganizationKind { value } if ja => {
+                format!("組織の種類 `{value}` はありません（department, council, plan_office, committee）")
+            }
+            Self::UnknownOrganizationKind { value } => {
+                format!("unknown organisation kind `{value}` (department, council, plan_office, committee)")
+            }
             Self::UnknownUnit { value } if ja => {
                 format!("単位 `{value}` はありません（percent, count）")
             }
             Self::UnknownUnit { value } => format!("unknown unit `{value}` (percent, count)"),
-            Self::YearOutOfRange { year } if ja => format!(
-                "年度 {year} は範囲外です（{}〜{}）",
-                crate::fiscal::EARLIEST,
-                crate::fiscal::LATEST
-            ),
+            Self::YearOutOfRange { year } if ja => {
+                format!("年度 {year} は範囲外です（{}〜{}）", crate::fiscal::EARLIEST, crate::fiscal::LATEST)
+            }
             Self::YearOutOfRange { year } => format!(
                 "fiscal year {year} is out of range ({}..{})",
                 crate::fiscal::EARLIEST,
@@ -427,9 +413,9 @@ impl Localized for ProblemKind {
             Self::BaselineWithoutValue { indicator, year } if ja => {
                 format!("目標値 `{indicator}` の基準年度 {year} の値が values にありません")
             }
-            Self::BaselineWithoutValue { indicator, year } => format!(
-                "indicator `{indicator}` has no value for its baseline year FY{year} in `values`"
-            ),
+            Self::BaselineWithoutValue { indicator, year } => {
+                format!("indicator `{indicator}` has no value for its baseline year FY{year} in `values`")
+            }
             Self::DuplicateValueYear { year, first_line } if ja => {
                 format!("{year}年度の値が重複しています（最初の値は{first_line}行目）")
             }
@@ -467,11 +453,7 @@ pub struct PlanFileError {
 
 impl Localized for PlanFileError {
     fn localized(&self, language: Language) -> String {
-        self.problems
-            .iter()
-            .map(|p| p.localized(language))
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.problems.iter().map(|p| p.localized(language)).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -580,23 +562,13 @@ struct RawValue {
 /// Reads and validates a plan file. On failure, every problem found is reported; a
 /// syntax error stops the reading, so it is reported alone.
 pub fn parse(source: &str) -> Result<PlanDefinition, PlanFileError> {
-    let mut checker = Checker {
-        source,
-        problems: Vec::new(),
-    };
+    let mut checker = Checker { source, problems: Vec::new() };
     let raw: RawFile = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            checker.report(
-                &span,
-                ProblemKind::Syntax {
-                    message: error.message().trim().to_owned(),
-                },
-            );
-            return Err(PlanFileError {
-                problems: checker.problems,
-            });
+            checker.report(&span, ProblemKind::Syntax { message: error.message().trim().to_owned() });
+            return Err(PlanFileError { problems: checker.problems });
         }
     };
     let definition = checker.check(raw);
@@ -604,9 +576,7 @@ pub fn parse(source: &str) -> Result<PlanDefinition, PlanFileError> {
         Ok(definition)
     } else {
         checker.problems.sort_by_key(|p| (p.line, p.column));
-        Err(PlanFileError {
-            problems: checker.problems,
-        })
+        Err(PlanFileError { problems: checker.problems })
     }
 }
 
@@ -619,11 +589,7 @@ impl Checker<'_> {
     fn location(&self, offset: usize) -> (usize, usize) {
         let before = self.source.get(..offset).unwrap_or(self.source);
         let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |tail| tail.chars().count())
-            + 1;
+        let column = before.rsplit('\n').next().map_or(0, |tail| tail.chars().count()) + 1;
         (line, column)
     }
 
@@ -642,20 +608,14 @@ impl Checker<'_> {
             self.report(&text.span(), ProblemKind::EmptyText { key });
         } else if value.chars().count() > MAX_TEXT_CHARS {
             self.report(&text.span(), ProblemKind::TextTooLong { key });
-        } else if value
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
+        } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.report(&text.span(), ProblemKind::ControlCharacters { key });
         }
         value.trim().to_owned()
     }
 
     fn bilingual(&mut self, keys: (&'static str, &'static str), ja: &Text, en: &Text) -> Bilingual {
-        Bilingual {
-            ja: self.text(keys.0, ja),
-            en: self.text(keys.1, en),
-        }
+        Bilingual { ja: self.text(keys.0, ja), en: self.text(keys.1, en) }
     }
 
     fn optional_bilingual(
@@ -680,32 +640,19 @@ impl Checker<'_> {
     }
 
     fn optional_text(&mut self, key: &'static str, text: &Option<Text>) -> Option<String> {
-        text.as_ref()
-            .map(|t| self.text(key, t))
-            .filter(|t| !t.is_empty())
+        text.as_ref().map(|t| self.text(key, t)).filter(|t| !t.is_empty())
     }
 
     fn year(&mut self, year: &Spanned<i64>) -> FiscalYear {
         FiscalYear::new(*year.get_ref()).unwrap_or_else(|_| {
-            self.report(
-                &year.span(),
-                ProblemKind::YearOutOfRange {
-                    year: *year.get_ref(),
-                },
-            );
-            FiscalYear::new(i64::from(crate::fiscal::EARLIEST))
-                .unwrap_or_else(|e| unreachable!("{e}"))
+            self.report(&year.span(), ProblemKind::YearOutOfRange { year: *year.get_ref() });
+            FiscalYear::new(i64::from(crate::fiscal::EARLIEST)).unwrap_or_else(|e| unreachable!("{e}"))
         })
     }
 
     fn slug(&mut self, code: &Text) -> String {
         if !is_valid_slug(code.get_ref()) {
-            self.report(
-                &code.span(),
-                ProblemKind::InvalidSlug {
-                    value: code.get_ref().clone(),
-                },
-            );
+            self.report(&code.span(), ProblemKind::InvalidSlug { value: code.get_ref().clone() });
         }
         code.get_ref().clone()
     }
@@ -726,14 +673,7 @@ impl Checker<'_> {
     ) -> bool {
         if let Some(&first_line) = seen.get(&key) {
             let code = key.to_string();
-            self.report(
-                span,
-                ProblemKind::DuplicateCode {
-                    item,
-                    code,
-                    first_line,
-                },
-            );
+            self.report(span, ProblemKind::DuplicateCode { item, code, first_line });
             false
         } else {
             seen.insert(key, self.line_of(span));
@@ -744,17 +684,12 @@ impl Checker<'_> {
     fn check(&mut self, raw: RawFile) -> PlanDefinition {
         if *raw.format_version.get_ref() != FORMAT_VERSION {
             let found = *raw.format_version.get_ref();
-            self.report(
-                &raw.format_version.span(),
-                ProblemKind::UnsupportedFormatVersion { found },
-            );
+            self.report(&raw.format_version.span(), ProblemKind::UnsupportedFormatVersion { found });
         }
         let plan = self.check_plan(&raw.plan);
         let organizations = self.check_organizations(&raw.organizations);
-        let known_organizations: HashMap<&str, ()> = organizations
-            .iter()
-            .map(|o| (o.code.as_str(), ()))
-            .collect();
+        let known_organizations: HashMap<&str, ()> =
+            organizations.iter().map(|o| (o.code.as_str(), ())).collect();
 
         let mut goals = Vec::new();
         let mut goal_lines = HashMap::new();
@@ -774,12 +709,7 @@ impl Checker<'_> {
             let node = entry.get_ref();
             let name = self.bilingual(("name_ja", "name_en"), &node.name_ja, &node.name_en);
             if let Some(code) = self.node_code(Item::Policy, NodeLevel::Policy, &node.code)
-                && self.unique(
-                    &mut policy_lines,
-                    Item::Policy,
-                    code.clone(),
-                    &node.code.span(),
-                )
+                && self.unique(&mut policy_lines, Item::Policy, code.clone(), &node.code.span())
             {
                 self.parent_exists(Item::Policy, &code, &goal_lines, &node.code.span());
                 policies.push(NodeDefinition { code, name });
@@ -792,27 +722,17 @@ impl Checker<'_> {
             let node = entry.get_ref();
             let name = self.bilingual(("name_ja", "name_en"), &node.name_ja, &node.name_en);
             if let Some(code) = self.node_code(Item::Direction, NodeLevel::Direction, &node.code)
-                && self.unique(
-                    &mut direction_lines,
-                    Item::Direction,
-                    code.clone(),
-                    &node.code.span(),
-                )
+                && self.unique(&mut direction_lines, Item::Direction, code.clone(), &node.code.span())
             {
                 self.parent_exists(Item::Direction, &code, &policy_lines, &node.code.span());
-                directions.push(DirectionDefinition {
-                    code,
-                    name,
-                    is_new: node.new,
-                });
+                directions.push(DirectionDefinition { code, name, is_new: node.new });
             }
         }
 
         let mut indicators = Vec::new();
         let mut indicator_lines = HashMap::new();
         for entry in &raw.indicators {
-            if let Some(indicator) =
-                self.check_indicator(entry, &plan, &goal_lines, &known_organizations)
+            if let Some(indicator) = self.check_indicator(entry, &plan, &goal_lines, &known_organizations)
                 && self.unique(
                     &mut indicator_lines,
                     Item::Indicator,
@@ -827,14 +747,7 @@ impl Checker<'_> {
         goals.sort_by(|a, b| a.code.cmp(&b.code));
         policies.sort_by(|a, b| a.code.cmp(&b.code));
         directions.sort_by(|a, b| a.code.cmp(&b.code));
-        PlanDefinition {
-            plan,
-            organizations,
-            goals,
-            policies,
-            directions,
-            indicators,
-        }
+        PlanDefinition { plan, organizations, goals, policies, directions, indicators }
     }
 
     fn parent_exists(
@@ -847,11 +760,8 @@ impl Checker<'_> {
         if let Some(parent) = code.parent()
             && !parents.contains_key(&parent)
         {
-            let kind = ProblemKind::MissingParent {
-                item,
-                code: code.to_string(),
-                parent: parent.to_string(),
-            };
+            let kind =
+                ProblemKind::MissingParent { item, code: code.to_string(), parent: parent.to_string() };
             self.report(span, kind);
         }
     }
@@ -859,11 +769,8 @@ impl Checker<'_> {
     fn check_plan(&mut self, raw: &RawPlan) -> PlanHeader {
         let code = self.slug(&raw.code);
         let name = self.bilingual(("name_ja", "name_en"), &raw.name_ja, &raw.name_en);
-        let philosophy = self.bilingual(
-            ("philosophy_ja", "philosophy_en"),
-            &raw.philosophy_ja,
-            &raw.philosophy_en,
-        );
+        let philosophy =
+            self.bilingual(("philosophy_ja", "philosophy_en"), &raw.philosophy_ja, &raw.philosophy_en);
         let slogan = self.optional_bilingual(
             ("slogan_ja", "slogan_en"),
             &raw.slogan_ja,
@@ -879,20 +786,10 @@ impl Checker<'_> {
             };
             self.report(&raw.end_fiscal_year.span(), kind);
         }
-        PlanHeader {
-            code,
-            name,
-            start_fiscal_year,
-            end_fiscal_year,
-            philosophy,
-            slogan,
-        }
+        PlanHeader { code, name, start_fiscal_year, end_fiscal_year, philosophy, slogan }
     }
 
-    fn check_organizations(
-        &mut self,
-        raw: &[Spanned<RawOrganization>],
-    ) -> Vec<OrganizationDefinition> {
+    fn check_organizations(&mut self, raw: &[Spanned<RawOrganization>]) -> Vec<OrganizationDefinition> {
         let mut seen = HashMap::new();
         let mut organizations = Vec::new();
         for entry in raw {
@@ -902,24 +799,12 @@ impl Checker<'_> {
             let kind = OrganizationKind::parse(org.kind.get_ref());
             if kind.is_none() {
                 let value = org.kind.get_ref().clone();
-                self.report(
-                    &org.kind.span(),
-                    ProblemKind::UnknownOrganizationKind { value },
-                );
+                self.report(&org.kind.span(), ProblemKind::UnknownOrganizationKind { value });
             }
-            if self.unique(
-                &mut seen,
-                Item::Organization,
-                code.clone(),
-                &org.code.span(),
-            ) && let Some(kind) = kind
+            if self.unique(&mut seen, Item::Organization, code.clone(), &org.code.span())
+                && let Some(kind) = kind
             {
-                organizations.push(OrganizationDefinition {
-                    code,
-                    name,
-                    kind,
-                    is_sample: org.sample,
-                });
+                organizations.push(OrganizationDefinition { code, name, kind, is_sample: org.sample });
             }
         }
         organizations
@@ -936,34 +821,19 @@ impl Checker<'_> {
         let before = self.problems.len();
         let code = raw.code.get_ref().clone();
         if !is_valid_indicator_code(&code) {
-            self.report(
-                &raw.code.span(),
-                ProblemKind::InvalidIndicatorCode {
-                    value: code.clone(),
-                },
-            );
+            self.report(&raw.code.span(), ProblemKind::InvalidIndicatorCode { value: code.clone() });
         }
         let goal = raw.goal.as_ref().and_then(|goal| {
             let code = self.node_code(Item::Goal, NodeLevel::Goal, goal)?;
             if !goals.contains_key(&code) {
-                self.report(
-                    &goal.span(),
-                    ProblemKind::UnknownGoal {
-                        code: goal.get_ref().clone(),
-                    },
-                );
+                self.report(&goal.span(), ProblemKind::UnknownGoal { code: goal.get_ref().clone() });
             }
             Some(code)
         });
         let name = self.bilingual(("name_ja", "name_en"), &raw.name_ja, &raw.name_en);
         let unit = IndicatorUnit::parse(raw.unit.get_ref());
         if unit.is_none() {
-            self.report(
-                &raw.unit.span(),
-                ProblemKind::UnknownUnit {
-                    value: raw.unit.get_ref().clone(),
-                },
-            );
+            self.report(&raw.unit.span(), ProblemKind::UnknownUnit { value: raw.unit.get_ref().clone() });
         }
         let unit_label = self.optional_bilingual(
             ("unit_label_ja", "unit_label_en"),
@@ -974,12 +844,7 @@ impl Checker<'_> {
         let source = self.bilingual(("source_ja", "source_en"), &raw.source_ja, &raw.source_en);
         let source_organization = raw.source_organization.as_ref().map(|org| {
             if !organizations.contains_key(org.get_ref().as_str()) {
-                self.report(
-                    &org.span(),
-                    ProblemKind::UnknownOrganization {
-                        code: org.get_ref().clone(),
-                    },
-                );
+                self.report(&org.span(), ProblemKind::UnknownOrganization { code: org.get_ref().clone() });
             }
             org.get_ref().clone()
         });
@@ -1002,10 +867,7 @@ impl Checker<'_> {
         {
             self.report(
                 &raw.target_value.span(),
-                ProblemKind::ValueNotAdmitted {
-                    value: target_value,
-                    unit,
-                },
+                ProblemKind::ValueNotAdmitted { value: target_value, unit },
             );
         }
 
@@ -1016,10 +878,7 @@ impl Checker<'_> {
             let fiscal_year = self.year(&value.fiscal_year);
             let year = *value.fiscal_year.get_ref();
             if let Some(&first_line) = years.get(&year) {
-                self.report(
-                    &value.fiscal_year.span(),
-                    ProblemKind::DuplicateValueYear { year, first_line },
-                );
+                self.report(&value.fiscal_year.span(), ProblemKind::DuplicateValueYear { year, first_line });
             } else {
                 years.insert(year, self.line_of(&value.fiscal_year.span()));
             }
@@ -1027,13 +886,7 @@ impl Checker<'_> {
             if let Some(unit) = unit
                 && !unit.admits(number)
             {
-                self.report(
-                    &value.value.span(),
-                    ProblemKind::ValueNotAdmitted {
-                        value: number,
-                        unit,
-                    },
-                );
+                self.report(&value.value.span(), ProblemKind::ValueNotAdmitted { value: number, unit });
             }
             values.push(ValueDefinition {
                 fiscal_year,
@@ -1043,10 +896,7 @@ impl Checker<'_> {
             });
         }
         values.sort_by_key(|v| v.fiscal_year);
-        let baseline_value = values
-            .iter()
-            .find(|v| v.fiscal_year == baseline_fiscal_year)
-            .map(|v| v.value);
+        let baseline_value = values.iter().find(|v| v.fiscal_year == baseline_fiscal_year).map(|v| v.value);
         if baseline_value.is_none() {
             let kind = ProblemKind::BaselineWithoutValue {
                 indicator: code.clone(),

@@ -35,11 +35,7 @@ pub struct Level<Id, Parent, Row> {
 }
 
 impl<Id: std::hash::Hash + Eq, Parent: std::hash::Hash + Eq, Row: Clone> Level<Id, Parent, Row> {
-    fn new(
-        all: Vec<Row>,
-        id: impl Fn(&Row) -> Id,
-        parent: impl Fn(&Row) -> Option<Parent>,
-    ) -> Self {
+    fn new(all: Vec<Row>, id: impl Fn(&Row) -> Id, parent: impl Fn(&Row) -> Option<Parent>) -> Self {
         let mut by_id = HashMap::with_capacity(all.len());
         let mut by_parent: HashMap<Parent, Vec<usize>> = HashMap::new();
         for (index, row) in all.iter().enumerate() {
@@ -48,32 +44,19 @@ impl<Id: std::hash::Hash + Eq, Parent: std::hash::Hash + Eq, Row: Clone> Level<I
                 by_parent.entry(parent).or_default().push(index);
             }
         }
-        Self {
-            all,
-            by_id,
-            by_parent,
-        }
+        Self { all, by_id, by_parent }
     }
 
     /// The row with this id.
     pub fn get(&self, id: &Id) -> Option<Row> {
-        self.by_id
-            .get(id)
-            .and_then(|&index| self.all.get(index))
-            .cloned()
+        self.by_id.get(id).and_then(|&index| self.all.get(index)).cloned()
     }
 
     /// The rows under this parent.
     pub fn children(&self, parent: &Parent) -> Vec<Row> {
         self.by_parent
             .get(parent)
-            .map(|indexes| {
-                indexes
-                    .iter()
-                    .filter_map(|&i| self.all.get(i))
-                    .cloned()
-                    .collect()
-            })
+            .map(|indexes| indexes.iter().filter_map(|&i| self.all.get(i)).cloned().collect())
             .unwrap_or_default()
     }
 }
@@ -104,19 +87,11 @@ pub type LoadResult<T> = Result<Arc<T>, Arc<AppError>>;
 impl RequestCache {
     /// An empty cache acting for `actor`.
     pub fn new(app: App, actor: Actor) -> Self {
-        Self {
-            app,
-            actor,
-            plans: Mutex::default(),
-            organizations: OnceCell::new(),
-        }
+        Self { app, actor, plans: Mutex::default(), organizations: OnceCell::new() }
     }
 
     fn cells(&self, plan_id: PlanId) -> Arc<PlanCells> {
-        let mut plans = self
-            .plans
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut plans = self.plans.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         Arc::clone(plans.entry(plan_id).or_default())
     }
 
@@ -165,10 +140,7 @@ impl RequestCache {
     }
 
     /// The indicators of a plan, grouped by goal.
-    pub async fn indicators(
-        &self,
-        plan_id: PlanId,
-    ) -> LoadResult<Level<IndicatorId, GoalId, Indicator>> {
+    pub async fn indicators(&self, plan_id: PlanId) -> LoadResult<Level<IndicatorId, GoalId, Indicator>> {
         let cells = self.cells(plan_id);
         load(&cells.indicators, async {
             let rows = self.app.indicators_of_plan(&self.actor, plan_id).await?;
@@ -184,15 +156,8 @@ impl RequestCache {
     ) -> LoadResult<Level<(IndicatorId, i32), IndicatorId, IndicatorValue>> {
         let cells = self.cells(plan_id);
         load(&cells.values, async {
-            let rows = self
-                .app
-                .indicator_values_of_plan(&self.actor, plan_id)
-                .await?;
-            Ok(Level::new(
-                rows,
-                |v| (v.indicator_id, v.fiscal_year.year()),
-                |v| Some(v.indicator_id),
-            ))
+            let rows = self.app.indicator_values_of_plan(&self.actor, plan_id).await?;
+            Ok(Level::new(rows, |v| (v.indicator_id, v.fiscal_year.year()), |v| Some(v.indicator_id)))
         })
         .await
     }
@@ -211,8 +176,5 @@ async fn load<T>(
     cell: &OnceCell<Arc<T>>,
     init: impl std::future::Future<Output = Result<T, AppError>>,
 ) -> LoadResult<T> {
-    cell.get_or_try_init(|| async { init.await.map(Arc::new) })
-        .await
-        .cloned()
-        .map_err(Arc::new)
+    cell.get_or_try_init(|| async { init.await.map(Arc::new) }).await.cloned().map_err(Arc::new)
 }

@@ -9,6 +9,13 @@ pub struct RequestContext {
     pub actor: Actor,
     /// The language for error messages (from `Accept-Language`, Japanese by default).
     pub language: Language,
+    /// The refresh token from the browser's cookie, if it sent one.
+    pub refresh_cookie: Option<String>,
+    /// The client's address, for sign-in throttling and the audit log.
+    pub client_ip: Option<String>,
+    /// Whether the request came over TLS (cookies are `Secure` either way; this decides
+    /// nothing but is kept for the log).
+    pub secure: bool,
 }
 
 impl RequestContext {
@@ -17,6 +24,9 @@ impl RequestContext {
         Self {
             actor: Actor::Anonymous,
             language: Language::Ja,
+            refresh_cookie: None,
+            client_ip: None,
+            secure: false,
         }
     }
 }

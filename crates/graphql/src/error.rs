@@ -13,13 +13,16 @@ pub fn to_graphql(error: &AppError, language: Language) -> async_graphql::Error 
     if error.code() == ErrorCode::Internal {
         tracing::error!(error = %error, cause = ?std::error::Error::source(error), "internal error");
     }
-    coded(error.code(), error.localized(language))
+    let coded_error = coded(error.code(), error.localized(language));
+    match error.field() {
+        Some(field) => coded_error.extend_with(|_, extensions| extensions.set("field", field)),
+        None => coded_error,
+    }
 }
 
 /// An error with a code and an already translated message.
 pub fn coded(code: ErrorCode, message: String) -> async_graphql::Error {
-    async_graphql::Error::new(message)
-        .extend_with(|_, extensions| extensions.set("code", code.as_str()))
+    async_graphql::Error::new(message).extend_with(|_, extensions| extensions.set("code", code.as_str()))
 }
 
 /// An identifier that is not one of ours.

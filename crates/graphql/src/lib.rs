@@ -5,21 +5,25 @@
 //! error leaves through [`error::to_graphql`], which attaches one of the codes of
 //! [`app::ErrorCode`] and a message in the caller's language.
 
+mod accounts;
 pub mod cache;
 pub mod context;
 pub mod error;
+mod mutation;
 mod objects;
 mod query;
 
 use app::App;
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{EmptySubscription, Schema};
 
 use cache::RequestCache;
 pub use context::RequestContext;
+use mutation::MutationRoot;
+pub use mutation::REFRESH_COOKIE;
 use query::QueryRoot;
 
 /// The schema type served at `/graphql`.
-pub type NukumoriSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+pub type NukumoriSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// Limits that keep one request from costing the server too much.
 #[derive(Clone, Copy, Debug)]
@@ -34,17 +38,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            max_depth: 12,
-            max_complexity: 5_000,
-            introspection: true,
-        }
+        Self { max_depth: 12, max_complexity: 5_000, introspection: true }
     }
 }
 
 /// Builds the schema. The [`App`] is shared by every request.
 pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
-    let mut builder = Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
+    let mut builder = Schema::build(QueryRoot, MutationRoot, EmptySubscription)
         .data(app)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity);
@@ -56,9 +56,7 @@ pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
 
 /// The SDL of the schema, as written to `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
-        .finish()
-        .sdl()
+    Schema::build(QueryRoot, MutationRoot, EmptySubscription).finish().sdl()
 }
 
 /// Prepares a request: the caller's context and a fresh per-request cache, so that no

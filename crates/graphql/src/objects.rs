@@ -6,8 +6,8 @@ use std::sync::Arc;
 use app::{
     AppError,
     domain::plan::{
-        Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan,
-        Policy, PolicyDirection,
+        Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan, Policy,
+        PolicyDirection,
     },
 };
 use async_graphql::{Context, Enum, ID, Object, Result};
@@ -26,12 +26,11 @@ pub(crate) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext> {
 
 /// The request's cache.
 pub(crate) fn cache<'a>(ctx: &Context<'a>) -> Result<&'a RequestCache> {
-    ctx.data::<RequestCache>()
-        .map_err(|_| coded(app::ErrorCode::Internal, "request cache missing".into()))
+    ctx.data::<RequestCache>().map_err(|_| coded(app::ErrorCode::Internal, "request cache missing".into()))
 }
 
 /// Translates a shared load error for the caller.
-fn loaded<T>(ctx: &Context<'_>, result: Result<T, Arc<AppError>>) -> Result<T> {
+pub(crate) fn loaded<T>(ctx: &Context<'_>, result: Result<T, Arc<AppError>>) -> Result<T> {
     let language = request(ctx)?.language;
     result.map_err(|error| to_graphql(&error, language))
 }
@@ -132,12 +131,7 @@ impl PlanObject {
     /// Every target indicator of the plan, per goal and for the whole plan.
     async fn indicators(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorObject>> {
         let indicators = loaded(ctx, cache(ctx)?.indicators(self.0.id).await)?;
-        Ok(indicators
-            .all
-            .iter()
-            .cloned()
-            .map(IndicatorObject)
-            .collect())
+        Ok(indicators.all.iter().cloned().map(IndicatorObject).collect())
     }
 }
 
@@ -160,28 +154,17 @@ impl GoalObject {
         &self.0.name.en
     }
     async fn plan(&self, ctx: &Context<'_>) -> Result<PlanObject> {
-        Ok(PlanObject(present(loaded(
-            ctx,
-            cache(ctx)?.plan(self.0.plan_id).await,
-        )?)?))
+        Ok(PlanObject(present(loaded(ctx, cache(ctx)?.plan(self.0.plan_id).await)?)?))
     }
     /// 基本施策, in code order.
     async fn policies(&self, ctx: &Context<'_>) -> Result<Vec<PolicyObject>> {
         let policies = loaded(ctx, cache(ctx)?.policies(self.0.plan_id).await)?;
-        Ok(policies
-            .children(&self.0.id)
-            .into_iter()
-            .map(PolicyObject)
-            .collect())
+        Ok(policies.children(&self.0.id).into_iter().map(PolicyObject).collect())
     }
     /// The target indicators that measure this goal.
     async fn indicators(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorObject>> {
         let indicators = loaded(ctx, cache(ctx)?.indicators(self.0.plan_id).await)?;
-        Ok(indicators
-            .children(&self.0.id)
-            .into_iter()
-            .map(IndicatorObject)
-            .collect())
+        Ok(indicators.children(&self.0.id).into_iter().map(IndicatorObject).collect())
     }
 }
 
@@ -210,11 +193,7 @@ impl PolicyObject {
     /// 施策の方向, in code order.
     async fn directions(&self, ctx: &Context<'_>) -> Result<Vec<PolicyDirectionObject>> {
         let directions = loaded(ctx, cache(ctx)?.directions(self.0.plan_id).await)?;
-        Ok(directions
-            .children(&self.0.id)
-            .into_iter()
-            .map(PolicyDirectionObject)
-            .collect())
+        Ok(directions.children(&self.0.id).into_iter().map(PolicyDirectionObject).collect())
     }
 }
 
@@ -249,10 +228,7 @@ impl PolicyDirectionObject {
         Ok(GoalObject(present(goals.get(&self.0.goal_id))?))
     }
     async fn plan(&self, ctx: &Context<'_>) -> Result<PlanObject> {
-        Ok(PlanObject(present(loaded(
-            ctx,
-            cache(ctx)?.plan(self.0.plan_id).await,
-        )?)?))
+        Ok(PlanObject(present(loaded(ctx, cache(ctx)?.plan(self.0.plan_id).await)?)?))
     }
 }
 
@@ -325,11 +301,7 @@ impl IndicatorObject {
     /// Observed values, oldest first. A year without a survey has no entry.
     async fn values(&self, ctx: &Context<'_>) -> Result<Vec<IndicatorValueObject>> {
         let values = loaded(ctx, cache(ctx)?.values(self.0.plan_id).await)?;
-        Ok(values
-            .children(&self.0.id)
-            .into_iter()
-            .map(IndicatorValueObject)
-            .collect())
+        Ok(values.children(&self.0.id).into_iter().map(IndicatorValueObject).collect())
     }
 }
 

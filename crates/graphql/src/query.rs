@@ -5,6 +5,7 @@ use async_graphql::{Context, ID, Object, Result};
 use uuid::Uuid;
 
 use crate::{
+    accounts::{AuditEventConnection, AuditFilterInput, UserObject, parse_uuid},
     error::{coded, invalid_id, to_graphql},
     objects::{OrganizationObject, PlanObject, PolicyDirectionObject, request},
 };
@@ -13,8 +14,7 @@ use crate::{
 pub struct QueryRoot;
 
 fn app<'a>(ctx: &Context<'a>) -> Result<&'a App> {
-    ctx.data::<App>()
-        .map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
+    ctx.data::<App>().map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
 }
 
 fn not_found(language: app::domain::Language) -> async_graphql::Error {
@@ -31,10 +31,7 @@ impl QueryRoot {
     /// Every plan generation, oldest first.
     async fn plans(&self, ctx: &Context<'_>) -> Result<Vec<PlanObject>> {
         let request = request(ctx)?;
-        let plans = app(ctx)?
-            .plans(&request.actor)
-            .await
-            .map_err(|e| to_graphql(&e, request.language))?;
+        let plans = app(ctx)?.plans(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
         Ok(plans.into_iter().map(PlanObject).collect())
     }
 
@@ -45,36 +42,70 @@ impl QueryRoot {
             .plan_by_code(&request.actor, &code)
             .await
             .map_err(|e| to_graphql(&e, request.language))?;
-        plan.map(PlanObject)
-            .map(Some)
-            .ok_or_else(|| not_found(request.language))
+        plan.map(PlanObject).map(Some).ok_or_else(|| not_found(request.language))
     }
 
     /// One policy direction; `NOT_FOUND` if there is none.
-    async fn policy_direction(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<Option<PolicyDirectionObject>> {
+    async fn policy_direction(&self, ctx: &Context<'_>, id: ID) -> Result<Option<PolicyDirectionObject>> {
         let request = request(ctx)?;
         let id = DirectionId(parse_id(&id, request.language)?);
         let direction = app(ctx)?
             .direction_by_id(&request.actor, id)
             .await
             .map_err(|e| to_graphql(&e, request.language))?;
-        direction
-            .map(PolicyDirectionObject)
-            .map(Some)
-            .ok_or_else(|| not_found(request.language))
+        direction.map(PolicyDirectionObject).map(Some).ok_or_else(|| not_found(request.language))
     }
 
     /// Every organisation: departments, the Council, the plan office, the committee.
     async fn organizations(&self, ctx: &Context<'_>) -> Result<Vec<OrganizationObject>> {
         let request = request(ctx)?;
-        let organizations = app(ctx)?
-            .organizations(&request.actor)
+        let organizations =
+            app(ctx)?.organizations(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        Ok(organizations.into_iter().map(OrganizationObject).collect())
+    }
+
+    /// The signed-in user; null for the public.
+    async fn me(&self, ctx: &Context<'_>) -> Result<Option<UserObject>> {
+        let request = request(ctx)?;
+        let user = app(ctx)?.me(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        Ok(user.map(UserObject))
+    }
+
+    /// Every account (plan office and administrators).
+    async fn users(&self, ctx: &Context<'_>) -> Result<Vec<UserObject>> {
+        let request = request(ctx)?;
+        let users = app(ctx)?.users(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        Ok(users.into_iter().map(UserObject).collect())
+    }
+
+    /// One account (one's own, or any for the plan office and administrators).
+    async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<UserObject>> {
+        let request = request(ctx)?;
+        let id = app::domain::ids::UserId(parse_uuid(ctx, &id)?);
+        let user = app(ctx)?.user(&request.actor, id).await.map_err(|e| to_graphql(&e, request.language))?;
+        Ok(Some(UserObject(user)))
+    }
+
+    /// The audit log, newest first (plan office and administrators). `after` is the
+    /// `endCursor` of the previous page.
+    async fn audit_events(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AuditFilterInput>,
+        #[graphql(default = 50)] first: i32,
+        after: Option<String>,
+    ) -> Result<AuditEventConnection> {
+        let request = request(ctx)?;
+        let filter = filter.unwrap_or_default().into_filter(ctx)?;
+        let before = match after {
+            Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| invalid_id(request.language))?),
+            None => None,
+        };
+        let first = u64::try_from(first.max(1)).unwrap_or(1);
+        let (events, more) = app(ctx)?
+            .audit_events(&request.actor, &filter, first, before)
             .await
             .map_err(|e| to_graphql(&e, request.language))?;
-        Ok(organizations.into_iter().map(OrganizationObject).collect())
+        Ok(AuditEventConnection::new(events, more))
     }
 }

@@ -20,21 +20,39 @@ pub struct Config {
     pub graphiql: bool,
     /// The built web app to serve at `/` (`frontend/dist`), if any.
     pub web_dir: Option<PathBuf>,
+    /// The key that signs access tokens; `None` uses (or creates) `DATA_DIR/jwt-secret`.
+    pub jwt_secret: Option<String>,
+    /// The password of the demo accounts; `None` generates one and prints it once.
+    pub demo_password: Option<String>,
+    /// Sign-in throttling.
+    pub login_throttle: app::ThrottleSettings,
 }
 
 impl Config {
+    /// A configuration for a server on `bind` with its data in `data_dir`, everything
+    /// else at its default.
+    pub fn new(bind: SocketAddr, data_dir: PathBuf) -> Self {
+        Self {
+            bind,
+            database_url: None,
+            data_dir,
+            demo: false,
+            graphql_limits: graphql::Limits::default(),
+            graphiql: true,
+            web_dir: None,
+            jwt_secret: None,
+            demo_password: None,
+            login_throttle: app::ThrottleSettings::default(),
+        }
+    }
+
     /// The database URL, defaulting to `nukumori.db` in the data directory.
     pub fn database_url(&self) -> String {
-        self.database_url
-            .clone()
-            .unwrap_or_else(|| default_database_url(&self.data_dir))
+        self.database_url.clone().unwrap_or_else(|| default_database_url(&self.data_dir))
     }
 }
 
 /// The embedded default: a SQLite file in the data directory, created on first use.
 pub fn default_database_url(data_dir: &std::path::Path) -> String {
-    format!(
-        "sqlite://{}?mode=rwc",
-        data_dir.join("nukumori.db").display()
-    )
+    format!("sqlite://{}?mode=rwc", data_dir.join("nukumori.db").display())
 }

@@ -5,12 +5,22 @@
 //! without asking, and the refresh cookie would make such a request authenticated.
 //! `GET /graphql` runs queries only (a link must not be able to change anything) and,
 //! without a query, serves GraphiQL.
+//!
+//! The caller is whoever the `Authorization: Bearer` token names. A request without the
+//! header is anonymous; a request with a malformed, expired or forged token is refused
+//! with `UNAUTHENTICATED`, never quietly treated as anonymous, so a client learns that it
+//! must refresh its session.
 
-use app::{ErrorCode, domain::Language};
+use std::net::SocketAddr;
+
+use app::{
+    AppError, ErrorCode,
+    domain::{Language, access::Actor, i18n::Localized},
+};
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse, rejection::GraphQLRejection};
 use axum::{
-    extract::State,
+    extract::{ConnectInfo, Request, State},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
@@ -24,27 +34,61 @@ fn language(headers: &HeaderMap) -> Language {
         .map_or(Language::Ja, Language::from_tag)
 }
 
-fn context(headers: &HeaderMap) -> graphql::RequestContext {
-    graphql::RequestContext {
-        language: language(headers),
-        ..graphql::RequestContext::anonymous()
-    }
+fn refresh_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == graphql::REFRESH_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// The caller of a request, or the response that refuses it.
+async fn context(
+    state: &AppState,
+    headers: &HeaderMap,
+    client_ip: Option<String>,
+) -> Result<graphql::RequestContext, Response> {
+    let language = language(headers);
+    let actor = match headers.get(header::AUTHORIZATION) {
+        None => Actor::Anonymous,
+        Some(value) => {
+            let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
+            let authenticated = match token {
+                Some(token) if !token.is_empty() => state.app.authenticate(token).await,
+                _ => Err(AppError::SessionInvalid),
+            };
+            match authenticated {
+                Ok(actor) => actor,
+                Err(error) => {
+                    return Err(refusal(StatusCode::UNAUTHORIZED, error.code(), error.localized(language)));
+                }
+            }
+        }
+    };
+    Ok(graphql::RequestContext {
+        actor,
+        language,
+        refresh_cookie: refresh_cookie(headers),
+        client_ip,
+        secure: false,
+    })
 }
 
 /// A GraphQL-shaped error response for requests refused before execution.
-fn refusal(
-    status: StatusCode,
-    code: ErrorCode,
-    ja: &str,
-    en: &str,
-    language: Language,
-) -> Response {
-    let message = if language == Language::Ja { ja } else { en };
+fn refusal(status: StatusCode, code: ErrorCode, message: String) -> Response {
     let body = serde_json::json!({
         "data": null,
         "errors": [{ "message": message, "extensions": { "code": code.as_str() } }],
     });
     (status, axum::Json(body)).into_response()
+}
+
+fn translated(language: Language, ja: &str, en: &str) -> String {
+    if language == Language::Ja { ja.to_owned() } else { en.to_owned() }
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -55,95 +99,77 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
 }
 
-pub(crate) async fn post(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    request: axum::extract::Request,
-) -> Response {
-    let context = context(&headers);
-    if !is_json(&headers) {
-        return refusal(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::BadUserInput,
+pub(crate) async fn post(State(state): State<AppState>, request: Request) -> Response {
+    let language = language(request.headers());
+    if !is_json(request.headers()) {
+        let message = translated(
+            language,
             "GraphQL の要求は Content-Type: application/json で送ってください。",
             "Send GraphQL requests with Content-Type: application/json.",
-            context.language,
         );
+        return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadUserInput, message);
     }
-    let graphql_request = match read_request(request).await {
-        Ok(inner) => inner,
-        Err(rejection) => return rejection_response(rejection, context.language),
+    let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
+    let headers = request.headers().clone();
+    let context = match context(&state, &headers, client_ip).await {
+        Ok(context) => context,
+        Err(refused) => return refused,
     };
-    execute(&state, graphql_request, context)
-        .await
-        .into_response()
+    match read_request(request).await {
+        Ok(graphql_request) => execute(&state, graphql_request, context).await.into_response(),
+        Err(rejection) => rejection_response(&rejection, context.language),
+    }
 }
 
-pub(crate) async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    request: axum::extract::Request,
-) -> Response {
-    let context = context(&headers);
-    if request
-        .uri()
-        .query()
-        .is_none_or(|query| !query.split('&').any(|pair| pair.starts_with("query=")))
-    {
+pub(crate) async fn get(State(state): State<AppState>, request: Request) -> Response {
+    let has_query =
+        request.uri().query().is_some_and(|query| query.split('&').any(|pair| pair.starts_with("query=")));
+    if !has_query {
         return if state.graphiql {
-            Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .title("Nukumori GraphQL")
-                    .finish(),
-            )
-            .into_response()
+            Html(GraphiQLSource::build().endpoint("/graphql").title("Nukumori GraphQL").finish())
+                .into_response()
         } else {
             StatusCode::NOT_FOUND.into_response()
         };
     }
+    let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
+    let headers = request.headers().clone();
+    let context = match context(&state, &headers, client_ip).await {
+        Ok(context) => context,
+        Err(refused) => return refused,
+    };
     let graphql_request = match read_request(request).await {
         Ok(inner) => inner,
-        Err(rejection) => return rejection_response(rejection, context.language),
+        Err(rejection) => return rejection_response(&rejection, context.language),
     };
     if !is_query_only(&graphql_request) {
-        return refusal(
-            StatusCode::METHOD_NOT_ALLOWED,
-            ErrorCode::BadUserInput,
+        let message = translated(
+            context.language,
             "変更を伴う操作は POST で送ってください。",
             "Operations that change data must be sent with POST.",
-            context.language,
         );
+        return refusal(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::BadUserInput, message);
     }
-    execute(&state, graphql_request, context)
-        .await
-        .into_response()
+    execute(&state, graphql_request, context).await.into_response()
 }
 
 /// Whether the operation that would run is a query. A document that does not parse is
 /// let through: execution reports the syntax error in the usual shape.
 fn is_query_only(request: &async_graphql::Request) -> bool {
     use async_graphql::parser::types::{DocumentOperations, OperationType};
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return true;
-    };
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else { return true };
     let is_query = |ty: OperationType| ty == OperationType::Query;
     match &document.operations {
         DocumentOperations::Single(operation) => is_query(operation.node.ty),
         DocumentOperations::Multiple(operations) => match &request.operation_name {
-            Some(name) => operations
-                .get(name.as_str())
-                .is_none_or(|op| is_query(op.node.ty)),
+            Some(name) => operations.get(name.as_str()).is_none_or(|op| is_query(op.node.ty)),
             None => operations.values().all(|op| is_query(op.node.ty)),
         },
     }
 }
 
-async fn read_request(
-    request: axum::extract::Request,
-) -> Result<async_graphql::Request, async_graphql_axum::rejection::GraphQLRejection> {
-    let extracted =
-        <GraphQLRequest as axum::extract::FromRequest<()>>::from_request(request, &()).await?;
+async fn read_request(request: Request) -> Result<async_graphql::Request, GraphQLRejection> {
+    let extracted = <GraphQLRequest as axum::extract::FromRequest<()>>::from_request(request, &()).await?;
     Ok(extracted.into_inner())
 }
 
@@ -156,16 +182,12 @@ async fn execute(
     state.schema.execute(request).await.into()
 }
 
-fn rejection_response(
-    rejection: async_graphql_axum::rejection::GraphQLRejection,
-    language: Language,
-) -> Response {
+fn rejection_response(rejection: &GraphQLRejection, language: Language) -> Response {
     tracing::debug!(error = %rejection.0, "unreadable GraphQL request");
-    refusal(
-        StatusCode::BAD_REQUEST,
-        ErrorCode::BadUserInput,
+    let message = translated(
+        language,
         "GraphQL の要求を読み取れませんでした。",
         "The GraphQL request could not be read.",
-        language,
-    )
+    );
+    refusal(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, message)
 }

@@ -5,6 +5,7 @@
 
 mod config;
 mod graphql_http;
+mod keys;
 mod routes;
 mod web;
 
@@ -25,33 +26,55 @@ pub struct Server {
 
 /// Opens the database (migrating it), loads the demo if asked, and binds the address.
 pub async fn build(config: Config) -> anyhow::Result<Server> {
-    std::fs::create_dir_all(&config.data_dir).with_context(|| {
-        format!(
-            "cannot create the data directory {}",
-            config.data_dir.display()
-        )
-    })?;
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create the data directory {}", config.data_dir.display()))?;
+    let signing_key = keys::signing_key(config.jwt_secret.as_deref(), &config.data_dir)?;
+    let mut settings = app::Settings::new(signing_key);
+    settings.throttle = config.login_throttle;
     let database_url = config.database_url();
-    let app = App::open(&database_url)
-        .await
-        .context("cannot open the database")?;
-    if config.demo
-        && app
-            .load_demo_if_empty()
-            .await
-            .context("cannot load the demo data")?
-    {
+    let app = App::open(&database_url, settings).await.context("cannot open the database")?;
+    if config.demo {
+        load_demo(&app, config.demo_password.as_deref()).await?;
+    }
+    let listener =
+        TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
+    let router = routes::router(app.clone(), &config);
+    Ok(Server { app, listener, router })
+}
+
+/// Loads the demo plan and accounts into an empty installation.
+async fn load_demo(app: &App, password: Option<&str>) -> anyhow::Result<()> {
+    if app.load_demo_if_empty().await.context("cannot load the demo plan")? {
         tracing::info!("demo data loaded: the 3rd Omitama City Community Welfare Plan");
     }
-    let listener = TcpListener::bind(config.bind)
+    let (password, generated) = match password {
+        Some(password) => (password.to_owned(), false),
+        None => (generate_demo_password()?, true),
+    };
+    let created = app
+        .load_demo_accounts(&password)
         .await
-        .with_context(|| format!("cannot listen on {}", config.bind))?;
-    let router = routes::router(app.clone(), &config);
-    Ok(Server {
-        app,
-        listener,
-        router,
-    })
+        .context("cannot create the demo accounts (is NUKUMORI_DEMO_PASSWORD at least 12 characters?)")?;
+    if created > 0 {
+        tracing::info!(created, "demo accounts created");
+        if generated {
+            // Shown once, when the accounts are made; it is not stored in clear anywhere.
+            eprintln!(
+                "\nDemo accounts (office@omitama.example, welfare@…, admin@… — see the README)\n\
+                 password: {password}\n(set NUKUMORI_DEMO_PASSWORD to choose it)\n"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A readable random password that the policy accepts: four groups of five characters.
+fn generate_demo_password() -> anyhow::Result<String> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let token = app::tokens::random_token().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let chars: Vec<char> =
+        token.bytes().map(|b| char::from(ALPHABET[usize::from(b) % ALPHABET.len()])).take(20).collect();
+    Ok(chars.chunks(5).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
 }
 
 impl Server {
@@ -72,13 +95,9 @@ impl Server {
 
     /// Serves until `shutdown` completes, then drains in-flight requests and closes the
     /// database so SQLite checkpoints its write-ahead log.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
         tracing::info!("server stopped; closing the database");
         self.app.close().await?;
         Ok(())

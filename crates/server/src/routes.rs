@@ -24,11 +24,7 @@ pub(crate) struct AppState {
 
 pub(crate) fn router(app: App, config: &Config) -> Router {
     let schema = graphql::build_schema(app.clone(), config.graphql_limits);
-    let state = AppState {
-        app,
-        schema,
-        graphiql: config.graphiql,
-    };
+    let state = AppState { app, schema, graphiql: config.graphiql };
     let mut router = Router::new()
         .route("/graphql", get(graphql_http::get).post(graphql_http::post))
         .route("/healthz", get(healthz))
@@ -38,10 +34,7 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
     }
     router
         .layer(RequestBodyLimitLayer::new(MAX_JSON_BODY))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

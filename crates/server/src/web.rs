@@ -23,17 +23,14 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>(dir: &Path) -> Option<Rou
         tracing::warn!(dir = %dir.display(), "the web app is not built; serving the API only");
         return None;
     }
-    let assets = Router::new()
-        .nest_service("/assets", ServeDir::new(dir.join("assets")))
-        .layer(SetResponseHeaderLayer::overriding(
+    let assets = Router::new().nest_service("/assets", ServeDir::new(dir.join("assets"))).layer(
+        SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
-    let pages = Router::new()
-        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index)))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ));
+        ),
+    );
+    let pages = Router::new().fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index))).layer(
+        SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+    );
     Some(assets.merge(pages))
 }

@@ -47,6 +47,7 @@ pub struct Db {
 #[derive(Debug)]
 pub struct WriteTx {
     pub(crate) txn: DatabaseTransaction,
+    pub(crate) backend: Backend,
 }
 
 impl Db {
@@ -62,22 +63,17 @@ impl Db {
             )));
         };
         let mut options = ConnectOptions::new(url);
-        options
-            .sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10));
+        options.sqlx_logging(false).connect_timeout(Duration::from_secs(10));
         match backend {
             Backend::Sqlite => {
-                options
-                    .max_connections(8)
-                    .min_connections(1)
-                    .map_sqlx_sqlite_opts(|sqlite| {
-                        sqlite
-                            .create_if_missing(true)
-                            .journal_mode(SqliteJournalMode::Wal)
-                            .synchronous(SqliteSynchronous::Normal)
-                            .foreign_keys(true)
-                            .busy_timeout(SQLITE_BUSY_TIMEOUT)
-                    });
+                options.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|sqlite| {
+                    sqlite
+                        .create_if_missing(true)
+                        .journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal)
+                        .foreign_keys(true)
+                        .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                });
             }
             Backend::Postgres => {
                 options.max_connections(16).min_connections(1);
@@ -89,11 +85,7 @@ impl Db {
         conn.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
-        let db = Self {
-            conn,
-            backend,
-            statements,
-        };
+        let db = Self { conn, backend, statements };
         if backend == Backend::Sqlite {
             db.check_sqlite_settings().await?;
         }
@@ -109,10 +101,7 @@ impl Db {
         for (pragma, expected) in expectations {
             let row = self
                 .conn
-                .query_one_raw(Statement::from_string(
-                    DbBackend::Sqlite,
-                    format!("PRAGMA {pragma}"),
-                ))
+                .query_one_raw(Statement::from_string(DbBackend::Sqlite, format!("PRAGMA {pragma}")))
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("PRAGMA {pragma} returned nothing")))?;
             let value: String = match row.try_get_by_index::<String>(0) {
@@ -120,9 +109,7 @@ impl Db {
                 Err(_) => row.try_get_by_index::<i64>(0).map(|n| n.to_string())?,
             };
             if !value.eq_ignore_ascii_case(expected) {
-                return Err(StoreError::Corrupt(format!(
-                    "SQLite {pragma} is {value}, expected {expected}"
-                )));
+                return Err(StoreError::Corrupt(format!("SQLite {pragma} is {value}, expected {expected}")));
             }
         }
         Ok(())
@@ -157,9 +144,7 @@ impl Db {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         };
-        Ok(WriteTx {
-            txn: self.conn.begin_with_options(options).await?,
-        })
+        Ok(WriteTx { txn: self.conn.begin_with_options(options).await?, backend: self.backend })
     }
 
     /// Closes every connection; used at shutdown so SQLite checkpoints its WAL.

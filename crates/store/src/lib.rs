@@ -5,6 +5,7 @@
 //! Reads are methods of [`Db`]; writes happen in a [`WriteTx`], so that a use case can
 //! put several changes (and later its audit event and outbox rows) into one transaction.
 
+mod audit;
 mod connection;
 mod entities;
 mod error;
@@ -13,7 +14,14 @@ mod organizations;
 mod plan_import;
 mod plans;
 pub mod provisioning;
+mod sessions;
+mod throttle;
+mod users;
 
+pub use audit::{ChainCheck, GENESIS_HASH};
 pub use connection::{Backend, Db, WriteTx};
 pub use error::StoreError;
 pub use plan_import::ImportSummary;
+pub use sessions::{NewRefreshToken, RefreshToken};
+pub use throttle::ThrottleState;
+pub use users::{Credentials, NewUser, UserChanges};

@@ -6,8 +6,8 @@ use domain::{
     FiscalYear, NodeCode,
     ids::{DirectionId, GoalId, IndicatorId, IndicatorValueId, OrganizationId, PlanId, PolicyId},
     plan::{
-        Bilingual, Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind,
-        Plan, Policy, PolicyDirection,
+        Bilingual, Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan,
+        Policy, PolicyDirection,
     },
 };
 
@@ -18,9 +18,7 @@ fn year(value: i32) -> Result<FiscalYear, StoreError> {
 }
 
 fn code(value: &str) -> Result<NodeCode, StoreError> {
-    value
-        .parse()
-        .map_err(|e: domain::code::CodeError| StoreError::Corrupt(e.to_string()))
+    value.parse().map_err(|e: domain::code::CodeError| StoreError::Corrupt(e.to_string()))
 }
 
 fn pair(ja: Option<String>, en: Option<String>) -> Option<Bilingual> {
@@ -30,18 +28,13 @@ fn pair(ja: Option<String>, en: Option<String>) -> Option<Bilingual> {
     }
 }
 
-pub(crate) fn organization(
-    row: entities::organizations::Model,
-) -> Result<Organization, StoreError> {
+pub(crate) fn organization(row: entities::organizations::Model) -> Result<Organization, StoreError> {
     let kind = OrganizationKind::parse(&row.kind)
         .ok_or_else(|| StoreError::Corrupt(format!("organisation kind {:?}", row.kind)))?;
     Ok(Organization {
         id: OrganizationId(row.id),
         code: row.code,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
         kind,
         is_sample: row.is_sample,
     })
@@ -51,16 +44,10 @@ pub(crate) fn plan(row: entities::plans::Model) -> Result<Plan, StoreError> {
     Ok(Plan {
         id: PlanId(row.id),
         code: row.code,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
         start_fiscal_year: year(row.start_fiscal_year)?,
         end_fiscal_year: year(row.end_fiscal_year)?,
-        philosophy: Bilingual {
-            ja: row.philosophy_ja,
-            en: row.philosophy_en,
-        },
+        philosophy: Bilingual { ja: row.philosophy_ja, en: row.philosophy_en },
         slogan: pair(row.slogan_ja, row.slogan_en),
     })
 }
@@ -70,10 +57,7 @@ pub(crate) fn goal(row: entities::goals::Model) -> Result<Goal, StoreError> {
         id: GoalId(row.id),
         plan_id: PlanId(row.plan_id),
         code: code(&row.code)?,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
     })
 }
 
@@ -83,26 +67,18 @@ pub(crate) fn policy(row: entities::policies::Model) -> Result<Policy, StoreErro
         plan_id: PlanId(row.plan_id),
         goal_id: GoalId(row.goal_id),
         code: code(&row.code)?,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
     })
 }
 
-pub(crate) fn direction(
-    row: entities::policy_directions::Model,
-) -> Result<PolicyDirection, StoreError> {
+pub(crate) fn direction(row: entities::policy_directions::Model) -> Result<PolicyDirection, StoreError> {
     Ok(PolicyDirection {
         id: DirectionId(row.id),
         plan_id: PlanId(row.plan_id),
         policy_id: PolicyId(row.policy_id),
         goal_id: GoalId(row.goal_id),
         code: code(&row.code)?,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
         is_new: row.is_new,
     })
 }
@@ -115,27 +91,19 @@ pub(crate) fn indicator(row: entities::indicators::Model) -> Result<Indicator, S
         plan_id: PlanId(row.plan_id),
         goal_id: row.goal_id.map(GoalId),
         code: row.code,
-        name: Bilingual {
-            ja: row.name_ja,
-            en: row.name_en,
-        },
+        name: Bilingual { ja: row.name_ja, en: row.name_en },
         unit,
         unit_label: pair(row.unit_label_ja, row.unit_label_en),
         baseline_value: row.baseline_value,
         baseline_fiscal_year: year(row.baseline_fiscal_year)?,
         target_value: row.target_value,
         target_fiscal_year: year(row.target_fiscal_year)?,
-        source: Bilingual {
-            ja: row.source_ja,
-            en: row.source_en,
-        },
+        source: Bilingual { ja: row.source_ja, en: row.source_en },
         source_organization_id: row.source_organization_id.map(OrganizationId),
     })
 }
 
-pub(crate) fn indicator_value(
-    row: entities::indicator_values::Model,
-) -> Result<IndicatorValue, StoreError> {
+pub(crate) fn indicator_value(row: entities::indicator_values::Model) -> Result<IndicatorValue, StoreError> {
     Ok(IndicatorValue {
         id: IndicatorValueId(row.id),
         indicator_id: IndicatorId(row.indicator_id),

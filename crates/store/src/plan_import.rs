@@ -18,9 +18,7 @@ use uuid::Uuid;
 
 use crate::{
     StoreError, WriteTx,
-    entities::{
-        goals, indicator_values, indicators, organizations, plans, policies, policy_directions,
-    },
+    entities::{goals, indicator_values, indicators, organizations, plans, policies, policy_directions},
 };
 
 /// What an import changed.
@@ -72,15 +70,7 @@ macro_rules! stamped {
     )*};
 }
 
-stamped!(
-    organizations,
-    plans,
-    goals,
-    policies,
-    policy_directions,
-    indicators,
-    indicator_values
-);
+stamped!(organizations, plans, goals, policies, policy_directions, indicators, indicator_values);
 
 /// Inserts `wanted`, or updates `existing` to it when their content differs.
 async fn upsert<M, A>(
@@ -102,17 +92,13 @@ where
             }
             wanted.set_stamps(created, now);
             let model = wanted.into_active_model().reset_all();
-            <M::Entity as EntityTrait>::update(model)
-                .exec_without_returning(txn)
-                .await?;
+            <M::Entity as EntityTrait>::update(model).exec_without_returning(txn).await?;
             Change::Updated
         }
         None => {
             wanted.set_stamps(now, now);
             let model = wanted.into_active_model().reset_all();
-            <M::Entity as EntityTrait>::insert(model)
-                .exec_without_returning(txn)
-                .await?;
+            <M::Entity as EntityTrait>::insert(model).exec_without_returning(txn).await?;
             Change::Created
         }
     };
@@ -129,24 +115,15 @@ fn id_of<M>(existing: Option<&M>, id: impl Fn(&M) -> Uuid) -> Uuid {
 
 impl WriteTx {
     /// Imports a plan definition; see the module documentation for the rules.
-    pub async fn import_plan(
-        &self,
-        definition: &PlanDefinition,
-    ) -> Result<ImportSummary, StoreError> {
+    pub async fn import_plan(&self, definition: &PlanDefinition) -> Result<ImportSummary, StoreError> {
         let txn = &self.txn;
         let now = Utc::now();
         let mut summary = ImportSummary::default();
         let mut missing = Vec::new();
 
-        let codes: Vec<&str> = definition
-            .organizations
-            .iter()
-            .map(|o| o.code.as_str())
-            .collect();
-        let known = organizations::Entity::find()
-            .filter(organizations::Column::Code.is_in(codes))
-            .all(txn)
-            .await?;
+        let codes: Vec<&str> = definition.organizations.iter().map(|o| o.code.as_str()).collect();
+        let known =
+            organizations::Entity::find().filter(organizations::Column::Code.is_in(codes)).all(txn).await?;
         let mut organization_ids = HashMap::new();
         let known = by_code(known, |row| row.code.clone());
         for organization in &definition.organizations {
@@ -167,10 +144,8 @@ impl WriteTx {
         }
 
         let header = &definition.plan;
-        let existing_plan = plans::Entity::find()
-            .filter(plans::Column::Code.eq(header.code.as_str()))
-            .one(txn)
-            .await?;
+        let existing_plan =
+            plans::Entity::find().filter(plans::Column::Code.eq(header.code.as_str())).one(txn).await?;
         let plan_id = id_of(existing_plan.as_ref(), |row| row.id);
         let wanted = plans::Model {
             id: plan_id,
@@ -189,10 +164,7 @@ impl WriteTx {
         summary.record(upsert(txn, existing_plan.as_ref(), wanted, now).await?);
         summary.plan_id = Some(PlanId(plan_id));
 
-        let rows = goals::Entity::find()
-            .filter(goals::Column::PlanId.eq(plan_id))
-            .all(txn)
-            .await?;
+        let rows = goals::Entity::find().filter(goals::Column::PlanId.eq(plan_id)).all(txn).await?;
         let mut known = by_code(rows, |row| row.code.clone());
         let mut goal_ids = HashMap::new();
         for goal in &definition.goals {
@@ -214,10 +186,7 @@ impl WriteTx {
         }
         missing.extend(known.into_keys().map(|code| format!("goal {code}")));
 
-        let rows = policies::Entity::find()
-            .filter(policies::Column::PlanId.eq(plan_id))
-            .all(txn)
-            .await?;
+        let rows = policies::Entity::find().filter(policies::Column::PlanId.eq(plan_id)).all(txn).await?;
         let mut known = by_code(rows, |row| row.code.clone());
         let mut policy_ids = HashMap::new();
         for policy in &definition.policies {
@@ -267,10 +236,7 @@ impl WriteTx {
         }
         missing.extend(known.into_keys().map(|code| format!("direction {code}")));
 
-        let rows = indicators::Entity::find()
-            .filter(indicators::Column::PlanId.eq(plan_id))
-            .all(txn)
-            .await?;
+        let rows = indicators::Entity::find().filter(indicators::Column::PlanId.eq(plan_id)).all(txn).await?;
         let mut known = by_code(rows, |row| row.code.clone());
         let mut indicator_ids = Vec::new();
         for (position, indicator) in definition.indicators.iter().enumerate() {
@@ -285,9 +251,11 @@ impl WriteTx {
                 None => None,
             };
             let source_organization_id = match &indicator.source_organization {
-                Some(code) => Some(*organization_ids.get(code).ok_or_else(|| {
-                    StoreError::Corrupt(format!("organisation {code} not imported"))
-                })?),
+                Some(code) => Some(
+                    *organization_ids
+                        .get(code)
+                        .ok_or_else(|| StoreError::Corrupt(format!("organisation {code} not imported")))?,
+                ),
                 None => None,
             };
             let wanted = indicators::Model {
@@ -324,16 +292,11 @@ impl WriteTx {
         // Values recorded in the product after the import are kept: only the years the
         // file lists are written.
         let rows = indicator_values::Entity::find()
-            .filter(
-                indicator_values::Column::IndicatorId
-                    .is_in(indicator_ids.iter().map(|(id, _)| *id)),
-            )
+            .filter(indicator_values::Column::IndicatorId.is_in(indicator_ids.iter().map(|(id, _)| *id)))
             .all(txn)
             .await?;
-        let known: HashMap<(Uuid, i32), indicator_values::Model> = rows
-            .into_iter()
-            .map(|row| ((row.indicator_id, row.fiscal_year), row))
-            .collect();
+        let known: HashMap<(Uuid, i32), indicator_values::Model> =
+            rows.into_iter().map(|row| ((row.indicator_id, row.fiscal_year), row)).collect();
         for (indicator_id, indicator) in &indicator_ids {
             for value in &indicator.values {
                 let existing = known.get(&(*indicator_id, value.fiscal_year.year()));
@@ -357,7 +320,5 @@ impl WriteTx {
 /// The id of a node's parent, which validation guarantees was imported before it.
 fn parent_id<T: Copy>(ids: &HashMap<String, T>, code: &domain::NodeCode) -> Result<T, StoreError> {
     let parent = code.parent().map(|p| p.to_string()).unwrap_or_default();
-    ids.get(&parent)
-        .copied()
-        .ok_or_else(|| StoreError::Corrupt(format!("parent of {code} not imported")))
+    ids.get(&parent).copied().ok_or_else(|| StoreError::Corrupt(format!("parent of {code} not imported")))
 }

@@ -26,10 +26,7 @@ impl Db {
 
     /// The plan with this code.
     pub async fn plan_by_code(&self, code: &str) -> Result<Option<Plan>, StoreError> {
-        let row = plans::Entity::find()
-            .filter(plans::Column::Code.eq(code))
-            .one(&self.conn)
-            .await?;
+        let row = plans::Entity::find().filter(plans::Column::Code.eq(code)).one(&self.conn).await?;
         row.map(mapping::plan).transpose()
     }
 
@@ -60,10 +57,7 @@ impl Db {
     }
 
     /// Every direction of a plan, in code order within each policy.
-    pub async fn directions_of_plan(
-        &self,
-        plan_id: PlanId,
-    ) -> Result<Vec<PolicyDirection>, StoreError> {
+    pub async fn directions_of_plan(&self, plan_id: PlanId) -> Result<Vec<PolicyDirection>, StoreError> {
         let rows = policy_directions::Entity::find()
             .filter(policy_directions::Column::PlanId.eq(plan_id.0))
             .order_by_asc(policy_directions::Column::Position)
@@ -73,13 +67,8 @@ impl Db {
     }
 
     /// The direction with this id.
-    pub async fn direction_by_id(
-        &self,
-        id: DirectionId,
-    ) -> Result<Option<PolicyDirection>, StoreError> {
-        let row = policy_directions::Entity::find_by_id(id.0)
-            .one(&self.conn)
-            .await?;
+    pub async fn direction_by_id(&self, id: DirectionId) -> Result<Option<PolicyDirection>, StoreError> {
+        let row = policy_directions::Entity::find_by_id(id.0).one(&self.conn).await?;
         row.map(mapping::direction).transpose()
     }
 
@@ -94,10 +83,7 @@ impl Db {
     }
 
     /// Every observed value of every indicator of a plan, oldest year first.
-    pub async fn indicator_values_of_plan(
-        &self,
-        plan_id: PlanId,
-    ) -> Result<Vec<IndicatorValue>, StoreError> {
+    pub async fn indicator_values_of_plan(&self, plan_id: PlanId) -> Result<Vec<IndicatorValue>, StoreError> {
         let of_plan = Query::select()
             .column(indicators::Column::Id)
             .from(indicators::Entity)

@@ -60,18 +60,15 @@ fn npm() -> Command {
 fn step(name: &str, mut command: Command) -> anyhow::Result<()> {
     eprintln!("\n==> {name}");
     let started = Instant::now();
-    let status = command
-        .status()
-        .with_context(|| format!("{name}: cannot start {:?}", command.get_program()))?;
+    let status =
+        command.status().with_context(|| format!("{name}: cannot start {:?}", command.get_program()))?;
     ensure!(status.success(), "{name} failed ({status})");
     eprintln!("<== {name}: ok in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 fn output(mut command: Command) -> anyhow::Result<String> {
-    let output = command
-        .output()
-        .with_context(|| format!("cannot start {:?}", command.get_program()))?;
+    let output = command.output().with_context(|| format!("cannot start {:?}", command.get_program()))?;
     ensure!(
         output.status.success(),
         "{:?} failed: {}",
@@ -123,9 +120,7 @@ fn run(release: bool) -> anyhow::Result<()> {
         build.arg("--release");
     }
     step("build the server", build)?;
-    let binary = target_dir()
-        .join(if release { "release" } else { "debug" })
-        .join("nukumori");
+    let binary = target_dir().join(if release { "release" } else { "debug" }).join("nukumori");
     let mut serve = Command::new(binary);
     serve.current_dir(root()).args(["serve", "--demo"]);
     eprintln!("\n==> starting Nukumori with the Omitama demo (Ctrl-C stops it)");
@@ -136,9 +131,7 @@ fn run(release: bool) -> anyhow::Result<()> {
 
 fn schema_text() -> anyhow::Result<String> {
     let mut command = cargo();
-    command.args([
-        "run", "--quiet", "--locked", "--bin", "nukumori", "--", "schema",
-    ]);
+    command.args(["run", "--quiet", "--locked", "--bin", "nukumori", "--", "schema"]);
     output(command)
 }
 
@@ -157,14 +150,8 @@ impl Postgres {
     fn start() -> anyhow::Result<Self> {
         let mut command = Command::new("bash");
         command.arg(root().join(".ci/postgres.sh")).arg("start");
-        let url = output(command)
-            .context("PostgreSQL is needed for the tests")?
-            .trim()
-            .to_owned();
-        ensure!(
-            url.starts_with("postgres"),
-            "unexpected PostgreSQL URL {url:?}"
-        );
+        let url = output(command).context("PostgreSQL is needed for the tests")?.trim().to_owned();
+        ensure!(url.starts_with("postgres"), "unexpected PostgreSQL URL {url:?}");
         eprintln!("PostgreSQL for the tests: {url}");
         Ok(Self { url })
     }
@@ -172,10 +159,7 @@ impl Postgres {
 
 impl Drop for Postgres {
     fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .arg(root().join(".ci/postgres.sh"))
-            .arg("stop")
-            .status();
+        let _ = Command::new("bash").arg(root().join(".ci/postgres.sh")).arg("stop").status();
     }
 }
 
@@ -186,15 +170,7 @@ fn test() -> anyhow::Result<()> {
     step("cargo fmt --check", fmt)?;
 
     let mut clippy = cargo();
-    clippy.args([
-        "clippy",
-        "--locked",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]);
+    clippy.args(["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]);
     step("cargo clippy -D warnings", clippy)?;
 
     eprintln!("\n==> schema drift check");
@@ -214,13 +190,7 @@ fn test() -> anyhow::Result<()> {
     let postgres = Postgres::start()?;
     let mut nextest = cargo();
     nextest
-        .args([
-            "nextest",
-            "run",
-            "--locked",
-            "--workspace",
-            "--no-fail-fast",
-        ])
+        .args(["nextest", "run", "--locked", "--workspace", "--no-fail-fast"])
         .env("NUKUMORI_TEST_POSTGRES_URL", &postgres.url);
     if env::var_os("CI").is_some() {
         nextest.args(["--profile", "ci"]);
@@ -228,9 +198,6 @@ fn test() -> anyhow::Result<()> {
     step("Rust tests (SQLite and PostgreSQL)", nextest)?;
     drop(postgres);
 
-    eprintln!(
-        "\nall checks passed in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    eprintln!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -63,10 +63,7 @@ fn edited(from: &str, to: &str) -> String {
 }
 
 fn line_of(source: &str, needle: &str) -> usize {
-    source
-        .lines()
-        .position(|l| l.contains(needle))
-        .map_or(0, |i| i + 1)
+    source.lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1)
 }
 
 #[test]
@@ -107,10 +104,7 @@ fn refuses_a_direction_under_a_missing_policy() {
     assert_eq!(found[0].line, line_of(&source, "1-4-1"));
     assert!(matches!(&found[0].kind, ProblemKind::MissingParent { parent, .. } if parent == "1-4"));
     let message = found[0].localized(Language::En);
-    assert!(
-        message.contains("1-4-1") && message.contains("line"),
-        "{message}"
-    );
+    assert!(message.contains("1-4-1") && message.contains("line"), "{message}");
     assert!(found[0].localized(Language::Ja).contains("行目"));
 }
 
@@ -119,10 +113,7 @@ fn refuses_a_target_year_outside_the_plan() {
     let source = edited("target_fiscal_year = 2025", "target_fiscal_year = 2030");
     let found = problems(&source);
     assert_eq!(found[0].line, line_of(&source, "target_fiscal_year"));
-    assert!(matches!(
-        found[0].kind,
-        ProblemKind::TargetYearOutsidePlan { year: 2030, .. }
-    ));
+    assert!(matches!(found[0].kind, ProblemKind::TargetYearOutsidePlan { year: 2030, .. }));
 }
 
 #[test]
@@ -138,9 +129,7 @@ fn refuses_a_non_numeric_value_and_says_where() {
 fn refuses_unknown_keys_by_name() {
     let source = edited("new = true", "is_new = true");
     let found = problems(&source);
-    assert!(
-        matches!(&found[0].kind, ProblemKind::Syntax { message } if message.contains("is_new"))
-    );
+    assert!(matches!(&found[0].kind, ProblemKind::Syntax { message } if message.contains("is_new")));
     assert_eq!(found[0].line, line_of(&source, "is_new"));
 }
 
@@ -156,29 +145,11 @@ fn reports_every_problem_at_once() {
         .replace("value = 85.3", "value = 185.3")
         .replace("kind = \"department\"", "kind = \"ministry\"");
     let kinds: Vec<ProblemKind> = problems(&source).into_iter().map(|p| p.kind).collect();
-    assert!(kinds.iter().any(|k| matches!(
-        k,
-        ProblemKind::InvalidCode {
-            item: Item::Policy,
-            ..
-        }
-    )));
-    assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::ValueNotAdmitted { .. }))
-    );
-    assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::UnknownOrganizationKind { .. }))
-    );
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::InvalidCode { item: Item::Policy, .. })));
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::ValueNotAdmitted { .. })));
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::UnknownOrganizationKind { .. })));
     // The direction's policy was refused, so the direction has no parent either.
-    assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::MissingParent { .. }))
-    );
+    assert!(kinds.iter().any(|k| matches!(k, ProblemKind::MissingParent { .. })));
 }
 
 #[test]
@@ -189,10 +160,7 @@ fn refuses_other_mistakes() {
         ("end_fiscal_year = 2025", "end_fiscal_year = 2019"),
         ("name_en = \"Goal\"", "name_en = \"  \""),
         ("goal = \"1\"", "goal = \"7\""),
-        (
-            "source_organization = \"bousai\"",
-            "source_organization = \"nowhere\"",
-        ),
+        ("source_organization = \"bousai\"", "source_organization = \"nowhere\""),
         ("unit = \"percent\"", "unit = \"yen\""),
         ("baseline_fiscal_year = 2020", "baseline_fiscal_year = 2019"),
         (

@@ -1,10 +1,15 @@
 //! sea-orm entities, one module per table. They never leave this crate: queries map
 //! rows to the domain's types, so the rest of the product does not depend on table shape.
 
+pub mod audit_events;
 pub mod goals;
 pub mod indicator_values;
 pub mod indicators;
+pub mod login_throttle;
 pub mod organizations;
 pub mod plans;
 pub mod policies;
 pub mod policy_directions;
+pub mod refresh_tokens;
+pub mod user_roles;
+pub mod users;

@@ -1,0 +1,57 @@
+//! The application's settings: how sessions are signed and how long they last, and how
+//! failed sign-ins are throttled. Built by the server from its configuration.
+
+use chrono::Duration;
+
+use crate::{AppError, tokens::SigningKey};
+
+/// When failed sign-ins are slowed down and then refused.
+#[derive(Clone, Copy, Debug)]
+pub struct ThrottleSettings {
+    /// Failures (per account or per address) after which each answer is delayed.
+    pub delay_after: u32,
+    /// Failures after which sign-in is refused for `lockout`.
+    pub lock_after: u32,
+    /// Failures older than this are forgotten.
+    pub window: Duration,
+    /// How long sign-in stays refused.
+    pub lockout: Duration,
+}
+
+impl Default for ThrottleSettings {
+    fn default() -> Self {
+        Self { delay_after: 3, lock_after: 10, window: Duration::minutes(15), lockout: Duration::minutes(15) }
+    }
+}
+
+/// Everything the use cases need besides the database.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Signs and verifies access tokens.
+    pub signing_key: SigningKey,
+    /// Lifetime of an access token.
+    pub access_ttl: Duration,
+    /// Lifetime of a refresh token (each refresh issues a new one).
+    pub refresh_ttl: Duration,
+    /// Sign-in throttling.
+    pub throttle: ThrottleSettings,
+}
+
+impl Settings {
+    /// The defaults with this signing key: 15-minute access tokens, 14-day refresh tokens.
+    pub fn new(signing_key: SigningKey) -> Self {
+        Self {
+            signing_key,
+            access_ttl: Duration::minutes(15),
+            refresh_ttl: Duration::days(14),
+            throttle: ThrottleSettings::default(),
+        }
+    }
+
+    /// Settings for command-line work that signs no tokens: a throwaway random key.
+    pub fn for_operator() -> Result<Self, AppError> {
+        let secret = SigningKey::generate_secret()?;
+        let key = SigningKey::new(secret.as_bytes()).map_err(|e| AppError::internal(e.to_string()))?;
+        Ok(Self::new(key))
+    }
+}

@@ -1,0 +1,298 @@
+//! Who may call what: every mutation and every sensitive query, against every role, the
+//! public, and a user of another organisation. A mutation the schema has but this table
+//! lacks fails the test, so no new mutation ships without its row.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::harness::{Backend, DEMO_PASSWORD, Options, TestServer, on_both_backends};
+
+/// Who calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Public,
+    PlanOffice,
+    Staff,
+    Manager,
+    Council,
+    Committee,
+    Admin,
+    /// Department staff of another organisation (防災管理課) than the welfare accounts.
+    OtherOrganizationStaff,
+}
+
+const EVERYONE: &[Who] = &[
+    Who::Public,
+    Who::PlanOffice,
+    Who::Staff,
+    Who::Manager,
+    Who::Council,
+    Who::Committee,
+    Who::Admin,
+    Who::OtherOrganizationStaff,
+];
+const SIGNED_IN: &[Who] = &[
+    Who::PlanOffice,
+    Who::Staff,
+    Who::Manager,
+    Who::Council,
+    Who::Committee,
+    Who::Admin,
+    Who::OtherOrganizationStaff,
+];
+const ACCOUNT_MANAGERS: &[Who] = &[Who::PlanOffice, Who::Admin];
+
+impl Who {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Self::Public => None,
+            Self::PlanOffice => Some("office@omitama.example"),
+            Self::Staff => Some("welfare@omitama.example"),
+            Self::Manager => Some("welfare-chief@omitama.example"),
+            Self::Council => Some("council@omitama.example"),
+            Self::Committee => Some("committee@omitama.example"),
+            Self::Admin => Some("admin@omitama.example"),
+            Self::OtherOrganizationStaff => Some("bousai@omitama.example"),
+        }
+    }
+}
+
+/// What a case needs prepared before it runs.
+#[derive(Clone, Copy)]
+enum Setup {
+    None,
+    /// A fresh department-staff account: `$target`.
+    TargetAccount,
+    /// A fresh account for the caller, signed in (for cases that end the caller's sessions).
+    FreshCaller,
+    /// The caller's own refresh token: `$token`.
+    OwnRefreshToken,
+}
+
+struct Case {
+    name: &'static str,
+    /// The top-level field exercised (mutations are checked against the schema).
+    field: &'static str,
+    operation: &'static str,
+    setup: Setup,
+    allowed: &'static [Who],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "login",
+        field: "login",
+        operation: r#"mutation($p: String!) { login(email: "committee@omitama.example", password: $p) { accessToken } }"#,
+        setup: Setup::None,
+        allowed: EVERYONE,
+    },
+    Case {
+        name: "refresh one's own session",
+        field: "refreshSession",
+        operation: "mutation($token: String) { refreshSession(refreshToken: $token) { accessToken } }",
+        setup: Setup::OwnRefreshToken,
+        allowed: SIGNED_IN,
+    },
+    // Signing out needs no access token: the refresh token is the credential, and a
+    // browser whose access token has expired must still be able to sign out.
+    Case {
+        name: "log out",
+        field: "logout",
+        operation: "mutation($token: String) { logout(refreshToken: $token) }",
+        setup: Setup::OwnRefreshToken,
+        allowed: EVERYONE,
+    },
+    Case {
+        name: "change one's own password",
+        field: "changePassword",
+        operation: r#"mutation($p: String!) { changePassword(currentPassword: $p, newPassword: "lake-kasumigaura-swan-51") { accessToken } }"#,
+        setup: Setup::FreshCaller,
+        allowed: SIGNED_IN,
+    },
+    Case {
+        name: "create a staff account",
+        field: "createUser",
+        operation: r#"mutation($org: ID!, $email: String!) { createUser(input: { email: $email, displayName: "x", organizationId: $org, roles: [DEPARTMENT_STAFF] }) { id } }"#,
+        setup: Setup::None,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "create an administrator",
+        field: "createUser",
+        operation: r#"mutation($org: ID!, $email: String!) { createUser(input: { email: $email, displayName: "x", organizationId: $org, roles: [ADMIN] }) { id } }"#,
+        setup: Setup::None,
+        allowed: &[Who::Admin],
+    },
+    Case {
+        name: "update another account",
+        field: "updateUser",
+        operation: r#"mutation($target: ID!) { updateUser(id: $target, input: { displayName: "renamed" }) { id } }"#,
+        setup: Setup::TargetAccount,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "deactivate another account",
+        field: "deactivateUser",
+        operation: "mutation($target: ID!) { deactivateUser(id: $target) { id } }",
+        setup: Setup::TargetAccount,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "list accounts",
+        field: "users",
+        operation: "{ users { id email } }",
+        setup: Setup::None,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "read another account",
+        field: "user",
+        operation: "query($target: ID!) { user(id: $target) { email } }",
+        setup: Setup::TargetAccount,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "read the audit log",
+        field: "auditEvents",
+        operation: "{ auditEvents { nodes { action } } }",
+        setup: Setup::None,
+        allowed: ACCOUNT_MANAGERS,
+    },
+];
+
+const LOGIN: &str =
+    "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }";
+
+async fn sign_in(server: &TestServer, email: &str) -> (String, String) {
+    let body = server.graphql(LOGIN, json!({ "e": email, "p": DEMO_PASSWORD })).await;
+    let session = &body["data"]["login"];
+    let field =
+        |name: &str| session[name].as_str().unwrap_or_else(|| panic!("login {email}: {body}")).to_owned();
+    (field("accessToken"), field("refreshToken"))
+}
+
+async fn fresh_account(
+    server: &TestServer,
+    organization: &Value,
+    roles: &[app::domain::access::Role],
+) -> (String, String) {
+    let email = format!("fresh-{}@omitama.example", uuid::Uuid::now_v7().simple());
+    let account = app::NewAccount {
+        email: email.clone(),
+        display_name: "検証 用".into(),
+        organization_id: app::domain::ids::OrganizationId(
+            uuid::Uuid::parse_str(organization.as_str().expect("id")).expect("uuid"),
+        ),
+        roles: roles.to_vec(),
+        language: app::domain::Language::Ja,
+        password: Some(DEMO_PASSWORD.into()),
+    };
+    let user = server.app.create_user(&app::domain::access::Actor::System, account).await.expect("account");
+    (email, user.id.to_string())
+}
+
+fn role_of(who: Who) -> Vec<app::domain::access::Role> {
+    use app::domain::access::Role;
+    match who {
+        Who::Public => vec![],
+        Who::PlanOffice => vec![Role::PlanOffice],
+        Who::Staff | Who::OtherOrganizationStaff => vec![Role::DepartmentStaff],
+        Who::Manager => vec![Role::DepartmentManager],
+        Who::Council => vec![Role::CouncilCoordinator],
+        Who::Committee => vec![Role::CommitteeMember],
+        Who::Admin => vec![Role::Admin],
+    }
+}
+
+on_both_backends!(every_operation_against_every_caller);
+
+async fn every_operation_against_every_caller(backend: Backend) {
+    let server = TestServer::start(backend, Options::demo()).await;
+
+    // The table covers every mutation the schema offers.
+    let schema = server.data("{ __schema { mutationType { fields { name } } } }", json!({})).await;
+    let mutations: BTreeSet<String> = schema["__schema"]["mutationType"]["fields"]
+        .as_array()
+        .expect("mutations")
+        .iter()
+        .filter_map(|f| f["name"].as_str().map(str::to_owned))
+        .collect();
+    let covered: BTreeSet<String> = CASES.iter().map(|c| c.field.to_owned()).collect();
+    let missing: Vec<&String> = mutations.difference(&covered).collect();
+    assert!(missing.is_empty(), "mutations without a row in the permission table: {missing:?}");
+
+    let organizations = server.data("{ organizations { id code } }", json!({})).await;
+    let welfare = organizations["organizations"]
+        .as_array()
+        .and_then(|list| list.iter().find(|o| o["code"] == "welfare"))
+        .map(|o| o["id"].clone())
+        .expect("welfare");
+
+    let mut sessions = Vec::new();
+    for who in EVERYONE {
+        let session = match who.email() {
+            Some(email) => Some(sign_in(&server, email).await),
+            None => None,
+        };
+        sessions.push((*who, session));
+    }
+
+    let mut rows = Vec::new();
+    for case in CASES {
+        for (who, session) in &sessions {
+            let mut variables = json!({
+                "p": DEMO_PASSWORD,
+                "org": welfare,
+                "email": format!("new-{}@omitama.example", uuid::Uuid::now_v7().simple()),
+            });
+            let mut token = session.as_ref().map(|(access, _)| access.clone());
+            match case.setup {
+                Setup::None => {}
+                Setup::TargetAccount => {
+                    let (_, id) =
+                        fresh_account(&server, &welfare, &[app::domain::access::Role::DepartmentStaff]).await;
+                    variables["target"] = json!(id);
+                }
+                Setup::FreshCaller => {
+                    if *who != Who::Public {
+                        let (email, _) = fresh_account(&server, &welfare, &role_of(*who)).await;
+                        token = Some(sign_in(&server, &email).await.0);
+                    }
+                }
+                Setup::OwnRefreshToken => {
+                    if let Some(email) = who.email() {
+                        let (access, refresh) = sign_in(&server, email).await;
+                        token = Some(access);
+                        variables["token"] = json!(refresh);
+                    }
+                }
+            }
+            let body = server.graphql_as(token.as_deref(), case.operation, variables, "en").await;
+            let codes: Vec<&str> = body["errors"]
+                .as_array()
+                .map(|errors| errors.iter().filter_map(|e| e["extensions"]["code"].as_str()).collect())
+                .unwrap_or_default();
+            let denied = codes.iter().any(|c| matches!(*c, "FORBIDDEN" | "UNAUTHENTICATED"));
+            let expected_allowed = case.allowed.contains(who);
+            if expected_allowed {
+                assert!(body["errors"].is_null(), "{} as {who:?} should succeed: {body}", case.name);
+            } else {
+                assert!(denied, "{} as {who:?} should be denied: {body}", case.name);
+                assert!(
+                    body["data"].is_null() || body["data"][case.field].is_null(),
+                    "{} as {who:?} leaked data: {body}",
+                    case.name
+                );
+            }
+            rows.push(format!(
+                "{:<28} {:<24} {}",
+                case.name,
+                format!("{who:?}"),
+                if denied { "denied" } else { "allowed" }
+            ));
+        }
+    }
+    println!("{}", rows.join("\n"));
+    server.stop().await;
+}
