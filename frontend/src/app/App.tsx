@@ -1,0 +1,16 @@
+import { createBrowserRouter } from 'react-router'
+import { RouterProvider } from 'react-router/dom'
+import { graphqlClient } from './graphqlClient'
+import { i18n } from './i18n'
+import { Providers } from './Providers'
+import { routes } from './routes'
+
+const router = createBrowserRouter(routes)
+
+export function App() {
+  return (
+    <Providers i18n={i18n} client={graphqlClient}>
+      <RouterProvider router={router} />
+    </Providers>
+  )
+}

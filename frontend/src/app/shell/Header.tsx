@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { CurrentPlanName, PlanNavLinks } from '@/features/plan'
+import { LanguageSwitch } from './LanguageSwitch'
+import styles from './Header.module.css'
+
+/** The site header: product name, the plan being viewed, the main menu, the language switch. */
+export function Header() {
+  const { t } = useTranslation()
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <div className={styles.brand}>
+          <Link to="/" className={styles.logo}>
+            <svg className={styles.mark} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="8" />
+              <path d="M16 25s-8-4.9-8-10.2A4.4 4.4 0 0 1 16 12a4.4 4.4 0 0 1 8 2.8C24 20.1 16 25 16 25z" />
+            </svg>
+            <span className={styles.productName} lang="ja">
+              {t('app.name')}
+            </span>
+            <span className={styles.productLatin} lang="en">
+              {t('app.nameLatin')}
+            </span>
+            <span className="visually-hidden">{t('app.homeLink')}</span>
+          </Link>
+          <div className={styles.context}>
+            <p className={styles.tagline}>{t('app.tagline')}</p>
+            <CurrentPlanName />
+          </div>
+        </div>
+        <LanguageSwitch />
+      </div>
+      <nav className={styles.nav} aria-label={t('app.primaryNav')}>
+        <ul className={styles.navList}>
+          <PlanNavLinks linkClassName={styles.navLink} />
+        </ul>
+      </nav>
+    </header>
+  )
+}
