@@ -1,6 +1,6 @@
 //! Signing in, sessions, passwords, throttling, accounts and the audit log.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use jsonwebtoken::{EncodingKey, Header};
 use serde_json::{Value, json};
@@ -88,21 +88,29 @@ async fn demo_accounts_sign_in_and_see_themselves(backend: Backend) {
 }
 
 async fn wrong_password_and_unknown_email_answer_alike(backend: Backend) {
-    let server = TestServer::start(backend, Options::demo()).await;
+    // No throttling delay in this test: only the work of checking the password counts.
+    let server = TestServer::start(backend, Options { demo: true, lock_after: Some(100) }).await;
     // Warm up (the first unknown-account check prepares its dummy hash).
     login(&server, "nobody@omitama.example", "irrelevant-password").await;
-    let started = Instant::now();
-    let wrong = login(&server, "office@omitama.example", "not-the-password-1").await;
-    let wrong_time = started.elapsed();
-    let started = Instant::now();
-    let unknown = login(&server, "nobody@omitama.example", "not-the-password-1").await;
-    let unknown_time = started.elapsed();
+    let (mut wrong_time, mut unknown_time) = (Duration::MAX, Duration::MAX);
+    let (mut wrong, mut unknown) = (Value::Null, Value::Null);
+    // The fastest of several alternating attempts is the work itself, without the noise
+    // of other tests running on the same cores.
+    for _ in 0..5 {
+        let started = Instant::now();
+        wrong = login(&server, "office@omitama.example", "not-the-password-1").await;
+        wrong_time = wrong_time.min(started.elapsed());
+        let started = Instant::now();
+        unknown = login(&server, "nobody@omitama.example", "not-the-password-1").await;
+        unknown_time = unknown_time.min(started.elapsed());
+    }
     assert_eq!(wrong["errors"], unknown["errors"], "the answers must be identical");
     assert_eq!(error_code(&wrong), "UNAUTHENTICATED");
     assert_eq!(wrong["errors"][0]["message"], "メールアドレスまたはパスワードが正しくありません。");
-    println!("wrong password: {wrong_time:?}, unknown e-mail: {unknown_time:?}");
-    // Both do the same Argon2 work; allow for scheduling noise, not for a skipped hash.
-    assert!(unknown_time * 3 > wrong_time, "unknown {unknown_time:?} vs wrong {wrong_time:?}");
+    println!("fastest of 5: wrong password {wrong_time:?}, unknown e-mail {unknown_time:?}");
+    // Both do the same Argon2 work; a skipped hash would be several times faster.
+    assert!(unknown_time * 2 > wrong_time, "unknown {unknown_time:?} vs wrong {wrong_time:?}");
+    assert!(wrong_time * 2 > unknown_time, "unknown {unknown_time:?} vs wrong {wrong_time:?}");
     server.stop().await;
 }
 
