@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 
 mod m0001_plan;
 mod m0002_identity;
+mod m0003_reports;
 
 pub use sea_orm_migration::MigratorTrait;
 
@@ -17,6 +18,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_plan::Migration), Box::new(m0002_identity::Migration)]
+        vec![
+            Box::new(m0001_plan::Migration),
+            Box::new(m0002_identity::Migration),
+            Box::new(m0003_reports::Migration),
+        ]
     }
 }

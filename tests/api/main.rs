@@ -13,3 +13,4 @@ mod http;
 mod identity;
 mod permissions;
 mod plan;
+mod reports;

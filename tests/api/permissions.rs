@@ -68,6 +68,10 @@ enum Setup {
     FreshCaller,
     /// The caller's own refresh token: `$token`.
     OwnRefreshToken,
+    /// 健康増進課 (health) assigned as co-owner of `$direction` (2-2-3) beforehand.
+    AssignedDirection,
+    /// A welfare report nobody has saved yet: `$report`.
+    FreshWelfareReport,
 }
 
 struct Case {
@@ -153,6 +157,64 @@ const CASES: &[Case] = &[
         allowed: ACCOUNT_MANAGERS,
     },
     Case {
+        name: "assign a direction",
+        field: "assignDirection",
+        operation: r#"mutation($direction: ID!, $org: ID!) { assignDirection(directionId: $direction, organizationId: $org, role: CO_OWNER) { id } }"#,
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "unassign a direction",
+        field: "unassignDirection",
+        operation: r#"mutation($direction: ID!, $org: ID!) { unassignDirection(directionId: $direction, organizationId: $org) { id } }"#,
+        setup: Setup::AssignedDirection,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "preview an ownership table",
+        field: "previewOwnershipImport",
+        operation: r#"mutation($plan: ID!, $csv: String!) { previewOwnershipImport(planId: $plan, csv: $csv) { valid } }"#,
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "apply an ownership table",
+        field: "applyOwnershipImport",
+        operation: r#"mutation($plan: ID!, $csv: String!) { applyOwnershipImport(planId: $plan, csv: $csv) { kind } }"#,
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "open a reporting period",
+        field: "openReportingPeriod",
+        operation: r#"mutation($plan: ID!, $quarter: Int!) { openReportingPeriod(input: { planId: $plan, fiscalYear: 2024, kind: QUARTER, quarter: $quarter, opensOn: "2024-04-01", dueOn: "2024-07-31" }) { id } }"#,
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "save a welfare report",
+        field: "saveReport",
+        operation: r#"mutation($report: ID!) { saveReport(id: $report, input: { issues: "x" }, expectedVersion: 0) { id } }"#,
+        setup: Setup::FreshWelfareReport,
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
+        name: "copy the previous report",
+        field: "copyPreviousReport",
+        operation: r#"mutation($report: ID!) { copyPreviousReport(id: $report, expectedVersion: 0) { id } }"#,
+        setup: Setup::FreshWelfareReport,
+        // Permitted to the writers; the first period then has nothing to copy from,
+        // which is a BAD_USER_INPUT, not a denial.
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
+        name: "read the completion matrix",
+        field: "completionMatrix",
+        operation: r#"query($period: ID!) { completionMatrix(periodId: $period) { total } }"#,
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice, Who::Council],
+    },
+    Case {
         name: "read the audit log",
         field: "auditEvents",
         operation: "{ auditEvents { nodes { action } } }",
@@ -229,6 +291,47 @@ async fn every_operation_against_every_caller(backend: Backend) {
         .map(|o| o["id"].clone())
         .expect("welfare");
 
+    // Reports to write: two periods of FY2025, and the welfare reports in them.
+    let plan = server
+        .data("{ plan(code: \"omitama-3\") { id goals { policies { directions { id code } } } } }", json!({}))
+        .await;
+    let plan_id = plan["plan"]["id"].as_str().expect("plan").to_owned();
+    let direction = plan["plan"]["goals"][1]["policies"][1]["directions"][2]["id"].clone();
+    let system = app::domain::access::Actor::System;
+    let plan_uuid = app::domain::ids::PlanId(uuid::Uuid::parse_str(&plan_id).expect("uuid"));
+    let mut period = None;
+    for (kind, due) in [
+        (app::domain::report::PeriodKind::Interim, "2025-10-31"),
+        (app::domain::report::PeriodKind::YearEnd, "2026-05-31"),
+    ] {
+        let new = app::NewPeriod {
+            plan_id: plan_uuid,
+            fiscal_year: 2025,
+            kind,
+            opens_on: "2025-04-01".parse().expect("date"),
+            due_on: due.parse().expect("date"),
+        };
+        period = Some(server.app.open_reporting_period(&system, new).await.expect("period").0.id);
+    }
+    let welfare_id =
+        app::domain::ids::OrganizationId(uuid::Uuid::parse_str(welfare.as_str().expect("id")).expect("uuid"));
+    let filter = app::ReportFilter { organization_id: Some(welfare_id), ..app::ReportFilter::default() };
+    let mut fresh_reports: Vec<String> = server
+        .app
+        .reports(&system, &filter, 200, None)
+        .await
+        .expect("reports")
+        .0
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    let health = organizations["organizations"]
+        .as_array()
+        .and_then(|list| list.iter().find(|o| o["code"] == "health"))
+        .map(|o| o["id"].clone())
+        .expect("health");
+    let csv = server.app.export_ownership_csv(&system, plan_uuid).await.expect("csv");
+
     let mut sessions = Vec::new();
     for who in EVERYONE {
         let session = match who.email() {
@@ -245,7 +348,15 @@ async fn every_operation_against_every_caller(backend: Backend) {
                 "p": DEMO_PASSWORD,
                 "org": welfare,
                 "email": format!("new-{}@omitama.example", uuid::Uuid::now_v7().simple()),
+                "plan": plan_id,
+                "direction": direction,
+                "csv": csv,
+                "quarter": 1,
+                "period": period.map(|p| p.to_string()),
             });
+            if case.field.contains("irection") {
+                variables["org"] = health.clone();
+            }
             let mut token = session.as_ref().map(|(access, _)| access.clone());
             match case.setup {
                 Setup::None => {}
@@ -260,6 +371,22 @@ async fn every_operation_against_every_caller(backend: Backend) {
                         token = Some(sign_in(&server, &email).await.0);
                     }
                 }
+                Setup::AssignedDirection => {
+                    let id = |v: &Value| uuid::Uuid::parse_str(v.as_str().expect("id")).expect("uuid");
+                    server
+                        .app
+                        .assign_direction(
+                            &system,
+                            app::domain::ids::DirectionId(id(&direction)),
+                            app::domain::ids::OrganizationId(id(&health)),
+                            app::domain::ownership::OwnerRole::CoOwner,
+                        )
+                        .await
+                        .expect("assign");
+                }
+                Setup::FreshWelfareReport => {
+                    variables["report"] = json!(fresh_reports.pop().expect("enough fresh reports"));
+                }
                 Setup::OwnRefreshToken => {
                     if let Some(email) = who.email() {
                         let (access, refresh) = sign_in(&server, email).await;
@@ -273,10 +400,11 @@ async fn every_operation_against_every_caller(backend: Backend) {
                 .as_array()
                 .map(|errors| errors.iter().filter_map(|e| e["extensions"]["code"].as_str()).collect())
                 .unwrap_or_default();
-            let denied = codes.iter().any(|c| matches!(*c, "FORBIDDEN" | "UNAUTHENTICATED"));
+            // Reports hidden from a caller answer NOT_FOUND: that is a denial too.
+            let denied = codes.iter().any(|c| matches!(*c, "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND"));
             let expected_allowed = case.allowed.contains(who);
             if expected_allowed {
-                assert!(body["errors"].is_null(), "{} as {who:?} should succeed: {body}", case.name);
+                assert!(!denied, "{} as {who:?} should be allowed: {body}", case.name);
             } else {
                 assert!(denied, "{} as {who:?} should be denied: {body}", case.name);
                 assert!(

@@ -15,6 +15,11 @@ pub const OMITAMA_PLAN: &str = include_str!("../plans/omitama-3.toml");
 /// The code of the demo plan.
 pub const OMITAMA_PLAN_CODE: &str = "omitama-3";
 
+/// Sample owners for every direction of the demo plan, in the ownership CSV format the
+/// plan office uploads (the departments are sample data; the Council is named where the
+/// plan gives it a part).
+pub const OMITAMA_OWNERS: &str = include_str!("../plans/omitama-3.owners.csv");
+
 /// The demo accounts: e-mail, sample name, organisation code, role.
 pub const DEMO_ACCOUNTS: [(&str, &str, &str, Role); 7] = [
     ("office@omitama.example", "佐藤 花子", "plan-office", Role::PlanOffice),
@@ -32,7 +37,9 @@ impl App {
         if !self.plans(&Actor::System).await?.is_empty() {
             return Ok(false);
         }
-        self.import_plan(&Actor::System, OMITAMA_PLAN).await?;
+        let summary = self.import_plan(&Actor::System, OMITAMA_PLAN).await?;
+        let plan_id = summary.plan_id.ok_or(AppError::NotFound { what: "demo plan" })?;
+        self.apply_ownership_import(&Actor::System, plan_id, OMITAMA_OWNERS.as_bytes()).await?;
         Ok(true)
     }
 
@@ -89,6 +96,18 @@ mod tests {
         for (_, _, organization, _) in DEMO_ACCOUNTS {
             assert!(plan.organizations.iter().any(|o| o.code == organization), "{organization}");
         }
+        let owners = domain::ownership::parse_csv(OMITAMA_OWNERS).unwrap_or_else(|p| panic!("{p:?}"));
+        let directions = plan.directions.iter().map(|d| d.code.clone()).collect();
+        let kinds = plan.organizations.iter().map(|o| (o.code.clone(), o.kind)).collect();
+        let changes = domain::ownership::plan_changes(&[], &owners, &directions, &kinds)
+            .unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(changes.len(), 71);
+        let led: std::collections::HashSet<_> = owners
+            .iter()
+            .filter(|row| row.assignment.role == domain::ownership::OwnerRole::Lead)
+            .map(|row| row.assignment.direction.clone())
+            .collect();
+        assert_eq!(led.len(), 29, "every direction has a lead");
         Ok(())
     }
 }

@@ -5,8 +5,10 @@
 
 use domain::{
     i18n::{Language, Localized},
+    ownership::CsvProblem,
     password::PasswordProblem,
     plan_file::PlanFileError,
+    report::{ContentProblem, MissingPart, PeriodProblem, ReportStatus},
 };
 use store::StoreError;
 
@@ -56,7 +58,7 @@ impl ErrorCode {
 }
 
 /// Invalid input, with the field it concerns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum InputProblem {
     /// Not an e-mail address.
     InvalidEmail,
@@ -74,19 +76,56 @@ pub enum InputProblem {
     WeakPassword(PasswordProblem),
     /// The current password, given to change it, is wrong.
     WrongCurrentPassword,
+    /// The plan office and the committee do not own directions.
+    OrganizationCannotOwn,
+    /// A reporting period that cannot be opened as asked.
+    Period(PeriodProblem),
+    /// This kind of period is already open for that fiscal year.
+    PeriodExists,
+    /// A draft over a limit.
+    Content(ContentProblem),
+    /// A report that its status does not let its writers change.
+    ReportNotEditable(ReportStatus),
+    /// No earlier report of the same owner and direction to copy from.
+    NoPreviousReport,
+    /// An indicator that is not one of the report's plan.
+    UnknownIndicator,
+    /// An ownership table with problems, each with its line.
+    OwnershipCsv(Vec<CsvProblem>),
+    /// An evidence file of a type that is not accepted (judged by its content).
+    FileType,
+    /// An evidence file over the size limit.
+    FileTooLarge {
+        /// The limit in bytes.
+        max_bytes: u64,
+    },
+    /// An empty evidence file.
+    EmptyFile,
+    /// A report that lacks what a submission needs.
+    Incomplete(Vec<MissingPart>),
 }
 
 impl InputProblem {
-    /// The input field (as the API names it) that the problem is about.
-    pub fn field(self) -> &'static str {
-        match self {
+    /// The input field (as the API names it, with a path into lists) that the problem
+    /// is about.
+    pub fn field(&self) -> String {
+        let field = match self {
             Self::InvalidEmail | Self::EmailTaken => "email",
             Self::DisplayNameEmpty | Self::DisplayNameTooLong => "displayName",
             Self::NoRoles => "roles",
-            Self::UnknownOrganization => "organizationId",
+            Self::UnknownOrganization | Self::OrganizationCannotOwn => "organizationId",
             Self::WeakPassword(_) => "newPassword",
             Self::WrongCurrentPassword => "currentPassword",
-        }
+            Self::Period(problem) => problem.field(),
+            Self::PeriodExists => "kind",
+            Self::Content(problem) => return problem.path(),
+            Self::Incomplete(missing) => return missing.first().map_or_else(String::new, |m| m.path()),
+            Self::ReportNotEditable(_) | Self::NoPreviousReport => "id",
+            Self::UnknownIndicator => "indicatorIds",
+            Self::OwnershipCsv(_) => "csv",
+            Self::FileType | Self::FileTooLarge { .. } | Self::EmptyFile => "file",
+        };
+        field.to_owned()
     }
 }
 
@@ -95,6 +134,45 @@ impl Localized for InputProblem {
         let ja = language == Language::Ja;
         let text = match self {
             Self::WeakPassword(problem) => return problem.localized(language),
+            Self::Period(problem) => return problem.localized(language),
+            Self::Content(problem) => return problem.localized(language),
+            Self::OwnershipCsv(problems) => {
+                return problems.iter().map(|p| p.localized(language)).collect::<Vec<_>>().join("\n");
+            }
+            Self::Incomplete(missing) => {
+                return missing.iter().map(|m| m.localized(language)).collect::<Vec<_>>().join("\n");
+            }
+            Self::ReportNotEditable(status) if ja => {
+                return format!("「{}」の報告は編集できません。", status.label(language));
+            }
+            Self::ReportNotEditable(status) => {
+                return format!(
+                    "A report that is {} cannot be edited.",
+                    status.label(language).to_lowercase()
+                );
+            }
+            Self::FileTooLarge { max_bytes } if ja => {
+                return format!("ファイルが大きすぎます（{}MBまで）。", max_bytes / (1024 * 1024));
+            }
+            Self::FileTooLarge { max_bytes } => {
+                return format!("The file is too large (at most {} MB).", max_bytes / (1024 * 1024));
+            }
+            Self::OrganizationCannotOwn if ja => "事務局と推進委員会は施策の方向を担当できません。",
+            Self::OrganizationCannotOwn => "The plan office and the committee cannot own directions.",
+            Self::PeriodExists if ja => "この年度の同じ種類の報告期間は既にあります。",
+            Self::PeriodExists => "A reporting period of this kind already exists for that fiscal year.",
+            Self::NoPreviousReport if ja => "前の期間の同じ施策の方向の報告がありません。",
+            Self::NoPreviousReport => "There is no earlier report on this direction to copy from.",
+            Self::UnknownIndicator if ja => "この計画の目標値ではありません。",
+            Self::UnknownIndicator => "This is not an indicator of the report's plan.",
+            Self::FileType if ja => {
+                "このファイル形式は添付できません（PDF、PNG、JPEG、Office文書、CSV、テキストのみ）。"
+            }
+            Self::FileType => {
+                "This kind of file cannot be attached (PDF, PNG, JPEG, Office documents, CSV and text only)."
+            }
+            Self::EmptyFile if ja => "空のファイルは添付できません。",
+            Self::EmptyFile => "An empty file cannot be attached.",
             Self::InvalidEmail if ja => "メールアドレスの形式が正しくありません。",
             Self::InvalidEmail => "This is not a valid e-mail address.",
             Self::EmailTaken if ja => "このメールアドレスは既に登録されています。",
@@ -153,6 +231,12 @@ pub enum AppError {
     /// A unique key is taken.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// Someone saved first; nothing was written.
+    #[error("stale version; the current one is {current_version}")]
+    StaleVersion {
+        /// The version to merge with.
+        current_version: i32,
+    },
     /// The database or another dependency failed.
     #[error("internal failure: {0}")]
     Internal(String),
@@ -187,13 +271,13 @@ impl AppError {
             }
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Forbidden => ErrorCode::Forbidden,
-            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Conflict(_) | Self::StaleVersion { .. } => ErrorCode::Conflict,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
 
     /// The input field the error is about, so a form can show it next to that field.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<String> {
         match self {
             Self::Invalid(problem) => Some(problem.field()),
             _ => None,
@@ -239,6 +323,13 @@ impl Localized for AppError {
             Self::Conflict(_) => {
                 "This conflicts with another change; please check the latest version.".into()
             }
+            Self::StaleVersion { .. } if ja => {
+                "他の人が先に保存しました。最新の内容を読み込み、あなたの変更と見比べてから保存してください（入力内容は失われていません）。"
+                    .into()
+            }
+            Self::StaleVersion { .. } => "Someone else saved first. Load the latest version and merge your changes \
+                 before saving (nothing you typed was lost)."
+                .into(),
             Self::Internal(_) if ja => {
                 "サーバーでエラーが発生しました。時間をおいて再度お試しください。".into()
             }

@@ -78,6 +78,12 @@ impl App {
         Ok(self.db.credentials_by_id(user.user_id).await?.map(|c| c.user))
     }
 
+    /// Colleagues by id, for showing who did something (any signed-in user).
+    pub async fn people_by_ids(&self, actor: &Actor, ids: &[UserId]) -> Result<Vec<User>, AppError> {
+        authorize(actor, &Action::ReadDirectory)?;
+        Ok(self.db.users_by_ids(ids).await?)
+    }
+
     /// Every account.
     pub async fn users(&self, actor: &Actor) -> Result<Vec<User>, AppError> {
         authorize(actor, &Action::ListUsers)?;

@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{OrganizationId, UserId};
+use crate::{
+    ids::{OrganizationId, UserId},
+    report::ReportStatus,
+};
 
 /// A role a user holds. A user belongs to one organisation and holds one or more roles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,6 +109,74 @@ pub struct AccountRef {
     pub roles: Vec<Role>,
 }
 
+/// A report that an action is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportRef {
+    /// The owning organisation that writes it.
+    pub organization_id: OrganizationId,
+    /// Where it is in the workflow.
+    pub status: ReportStatus,
+}
+
+/// Which reports an actor may read: every report of their own organisation (drafts
+/// included), and reports of other organisations only once they have reached a status
+/// that concerns them. This one rule serves both single reads ([`decide`]) and list
+/// queries, which turn it into SQL, so a list never shows what a single read would refuse.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportVisibility {
+    /// The organisation whose reports are all visible, drafts included.
+    pub own_organization: Option<OrganizationId>,
+    /// The statuses in which other organisations' reports are visible.
+    pub statuses_elsewhere: Vec<ReportStatus>,
+}
+
+impl ReportVisibility {
+    /// Whether a report is visible.
+    pub fn includes(&self, report: ReportRef) -> bool {
+        self.own_organization == Some(report.organization_id)
+            || self.statuses_elsewhere.contains(&report.status)
+    }
+
+    /// Whether nothing at all is visible.
+    pub fn is_empty(&self) -> bool {
+        self.own_organization.is_none() && self.statuses_elsewhere.is_empty()
+    }
+}
+
+/// The roles that write their organisation's reports.
+const WRITERS: [Role; 3] = [Role::DepartmentStaff, Role::DepartmentManager, Role::CouncilCoordinator];
+
+/// Reports that have left their department: what reviewers see.
+const REVIEWABLE: [ReportStatus; 4] =
+    [ReportStatus::Submitted, ReportStatus::Returned, ReportStatus::Accepted, ReportStatus::Locked];
+
+/// Which reports `actor` may read.
+pub fn report_visibility(actor: &Actor) -> ReportVisibility {
+    let Actor::User(user) = actor else {
+        return match actor {
+            Actor::System => {
+                ReportVisibility { own_organization: None, statuses_elsewhere: ReportStatus::ALL.to_vec() }
+            }
+            _ => ReportVisibility::default(),
+        };
+    };
+    let mut statuses: Vec<ReportStatus> = Vec::new();
+    // The plan office and the Council's coordinators review what departments submit.
+    if user.has(Role::PlanOffice) || user.has(Role::CouncilCoordinator) {
+        statuses.extend(REVIEWABLE);
+    }
+    // The committee reads the accepted reports behind the evaluation.
+    if user.has(Role::CommitteeMember) {
+        statuses.extend([ReportStatus::Accepted, ReportStatus::Locked]);
+    }
+    statuses.sort();
+    statuses.dedup();
+    ReportVisibility {
+        own_organization: WRITERS.iter().any(|role| user.has(*role)).then_some(user.organization_id),
+        statuses_elsewhere: statuses,
+    }
+}
+
 /// Something an actor may want to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -137,6 +208,20 @@ pub enum Action {
     ChangeOwnPassword,
     /// Read the audit log.
     ReadAuditLog,
+    /// Assign or unassign owners of policy directions.
+    ManageAssignments,
+    /// Open reporting periods.
+    ManagePeriods,
+    /// See every organisation's progress in a period (the completion matrix).
+    ViewProgress,
+    /// See the reporting calendar (periods and due dates).
+    ReadReportingCalendar,
+    /// See colleagues' names and organisations (who saved a report, who uploaded a file).
+    ReadDirectory,
+    /// Read a report, its evidence and its history.
+    ReadReport(ReportRef),
+    /// Write a report's content, attach or remove evidence.
+    EditReport(ReportRef),
 }
 
 /// Why an action is refused.
@@ -170,7 +255,11 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
     // change or remove an administrator: otherwise the office could raise itself to one.
     let may_manage = |roles: &[Role]| admin || (office && !roles.contains(&Role::Admin));
     match action {
-        Action::ReadPlan | Action::ReadOrganizations | Action::ChangeOwnPassword => Ok(()),
+        Action::ReadPlan
+        | Action::ReadOrganizations
+        | Action::ChangeOwnPassword
+        | Action::ReadReportingCalendar
+        | Action::ReadDirectory => Ok(()),
         Action::ManagePlanStructure => allow(office),
         Action::ListUsers | Action::ReadAuditLog => allow(admin || office),
         Action::ReadUser(target) => allow(target.user_id == user.user_id || admin || office),
@@ -184,6 +273,16 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
             allow(may_manage(&target.roles) && may_manage(new_roles) && !drops_own_admin)
         }
         Action::DeactivateUser(target) => allow(target.user_id != user.user_id && may_manage(&target.roles)),
+        Action::ManageAssignments | Action::ManagePeriods => allow(office),
+        Action::ViewProgress => allow(office || user.has(Role::CouncilCoordinator)),
+        Action::ReadReport(report) => allow(report_visibility(actor).includes(*report)),
+        // Only the owning organisation's writers change a report, and only while it is
+        // with them; reviewers comment and return, they never edit.
+        Action::EditReport(report) => allow(
+            report.organization_id == user.organization_id
+                && WRITERS.iter().any(|role| user.has(*role))
+                && report.status.is_editable(),
+        ),
     }
 }
 
@@ -272,6 +371,75 @@ mod tests {
         let keep_admin =
             Action::UpdateUser { target: myself, new_roles: vec![Role::Admin, Role::PlanOffice] };
         assert_eq!(decide(&actor, &keep_admin), Ok(()));
+    }
+
+    #[test]
+    fn reports_are_read_by_their_organisation_and_by_reviewers_once_submitted() {
+        let own = OrganizationId::generate();
+        let other = OrganizationId::generate();
+        let at = |role: Role, organization: OrganizationId| {
+            Actor::User(UserActor {
+                user_id: UserId::generate(),
+                email: "x@omitama.example".into(),
+                organization_id: organization,
+                roles: vec![role],
+            })
+        };
+        for status in ReportStatus::ALL {
+            let mine = ReportRef { organization_id: own, status };
+            let theirs = ReportRef { organization_id: other, status };
+            let reviewable = REVIEWABLE.contains(&status);
+            let accepted = matches!(status, ReportStatus::Accepted | ReportStatus::Locked);
+            let cases = [
+                (at(Role::DepartmentStaff, own), mine, true),
+                (at(Role::DepartmentManager, own), mine, true),
+                (at(Role::DepartmentStaff, own), theirs, false),
+                (at(Role::DepartmentManager, own), theirs, false),
+                (at(Role::CouncilCoordinator, own), mine, true),
+                (at(Role::CouncilCoordinator, own), theirs, reviewable),
+                (at(Role::PlanOffice, own), theirs, reviewable),
+                (at(Role::CommitteeMember, own), theirs, accepted),
+                (at(Role::Admin, own), theirs, false),
+                (Actor::Anonymous, theirs, false),
+            ];
+            for (actor, report, expected) in cases {
+                assert_eq!(
+                    decide(&actor, &Action::ReadReport(report)).is_ok(),
+                    expected,
+                    "{actor:?} {report:?}"
+                );
+                assert_eq!(report_visibility(&actor).includes(report), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_owning_writers_edit_and_only_while_editable() {
+        let own = OrganizationId::generate();
+        for status in ReportStatus::ALL {
+            let report = ReportRef { organization_id: own, status };
+            for role in Role::ALL {
+                let actor = Actor::User(UserActor {
+                    user_id: UserId::generate(),
+                    email: "x@omitama.example".into(),
+                    organization_id: own,
+                    roles: vec![role],
+                });
+                let expected = WRITERS.contains(&role) && status.is_editable();
+                assert_eq!(
+                    decide(&actor, &Action::EditReport(report)).is_ok(),
+                    expected,
+                    "{role:?} {status:?}"
+                );
+            }
+            let outsider = Actor::User(UserActor {
+                user_id: UserId::generate(),
+                email: "x@omitama.example".into(),
+                organization_id: OrganizationId::generate(),
+                roles: vec![Role::DepartmentStaff],
+            });
+            assert!(decide(&outsider, &Action::EditReport(report)).is_err());
+        }
     }
 
     #[test]

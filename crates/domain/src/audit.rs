@@ -52,6 +52,14 @@ audit_actions! {
     UserDeactivated => "user.deactivated",
     UserReactivated => "user.reactivated",
     PlanImported => "plan.imported",
+    OwnerAssigned => "ownership.assigned",
+    OwnerUnassigned => "ownership.unassigned",
+    OwnershipImported => "ownership.imported",
+    PeriodOpened => "period.opened",
+    ReportSaved => "report.saved",
+    ReportCopied => "report.copied_from_previous",
+    EvidenceUploaded => "evidence.uploaded",
+    EvidenceRemoved => "evidence.removed",
 }
 
 /// A new event, before the log gives it a place.

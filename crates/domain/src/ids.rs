@@ -51,4 +51,12 @@ id_type!(
     OrganizationId,
     /// A person with an account.
     UserId,
+    /// A reporting period (a fiscal year's interim, year-end or quarterly report).
+    PeriodId,
+    /// A status report of one owner for one direction in one period.
+    ReportId,
+    /// An evidence file attached to a report.
+    EvidenceId,
+    /// One assignment of an organisation to a direction, with its history.
+    OwnershipId,
 );

@@ -9,12 +9,15 @@
 pub mod access;
 pub mod audit;
 pub mod code;
+pub mod evidence;
 pub mod fiscal;
 pub mod i18n;
 pub mod ids;
+pub mod ownership;
 pub mod password;
 pub mod plan;
 pub mod plan_file;
+pub mod report;
 pub mod user;
 
 pub use code::NodeCode;

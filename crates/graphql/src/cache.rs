@@ -19,8 +19,14 @@ use app::{
     App, AppError,
     domain::{
         access::Actor,
-        ids::{DirectionId, GoalId, IndicatorId, OrganizationId, PlanId, PolicyId},
+        access::ReportRef,
+        ids::{
+            DirectionId, GoalId, IndicatorId, OrganizationId, OwnershipId, PeriodId, PlanId, PolicyId,
+            ReportId, UserId,
+        },
         plan::{Goal, Indicator, IndicatorValue, Organization, Plan, Policy, PolicyDirection},
+        report::{EvidenceFile, Ownership, ReportingPeriod},
+        user::User,
     },
 };
 use tokio::sync::OnceCell;
@@ -71,6 +77,7 @@ struct PlanCells {
     directions: Shared<Level<DirectionId, PolicyId, PolicyDirection>>,
     indicators: Shared<Level<IndicatorId, GoalId, Indicator>>,
     values: Shared<Level<(IndicatorId, i32), IndicatorId, IndicatorValue>>,
+    owners: Shared<Level<OwnershipId, DirectionId, Ownership>>,
 }
 
 /// Plan data for one request, loaded as the request's actor.
@@ -79,6 +86,9 @@ pub struct RequestCache {
     actor: Actor,
     plans: Mutex<HashMap<PlanId, Arc<PlanCells>>>,
     organizations: OnceCell<Arc<Level<OrganizationId, (), Organization>>>,
+    periods: Mutex<HashMap<PeriodId, ReportingPeriod>>,
+    people: Mutex<HashMap<UserId, User>>,
+    evidence: Mutex<HashMap<ReportId, Vec<EvidenceFile>>>,
 }
 
 /// Errors are shared by every resolver that waited on the same load.
@@ -87,11 +97,19 @@ pub type LoadResult<T> = Result<Arc<T>, Arc<AppError>>;
 impl RequestCache {
     /// An empty cache acting for `actor`.
     pub fn new(app: App, actor: Actor) -> Self {
-        Self { app, actor, plans: Mutex::default(), organizations: OnceCell::new() }
+        Self {
+            app,
+            actor,
+            plans: Mutex::default(),
+            organizations: OnceCell::new(),
+            periods: Mutex::default(),
+            people: Mutex::default(),
+            evidence: Mutex::default(),
+        }
     }
 
     fn cells(&self, plan_id: PlanId) -> Arc<PlanCells> {
-        let mut plans = self.plans.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut plans = lock(&self.plans);
         Arc::clone(plans.entry(plan_id).or_default())
     }
 
@@ -162,6 +180,71 @@ impl RequestCache {
         .await
     }
 
+    /// The current owners of a plan's directions, grouped by direction.
+    pub async fn owners(&self, plan_id: PlanId) -> LoadResult<Level<OwnershipId, DirectionId, Ownership>> {
+        let cells = self.cells(plan_id);
+        load(&cells.owners, async {
+            let rows = self.app.owners_of_plan(&self.actor, plan_id).await?;
+            Ok(Level::new(rows, |o| o.id, |o| Some(o.direction_id)))
+        })
+        .await
+    }
+
+    /// Reporting periods by id: those not yet cached are loaded in one statement. A list
+    /// resolver calls this once with every id of its page before its items ask one by one.
+    pub async fn periods(
+        &self,
+        ids: &[PeriodId],
+    ) -> Result<HashMap<PeriodId, ReportingPeriod>, Arc<AppError>> {
+        let missing: Vec<PeriodId> = {
+            let known = lock(&self.periods);
+            ids.iter().filter(|id| !known.contains_key(id)).copied().collect()
+        };
+        if !missing.is_empty() {
+            let loaded = self.app.periods_by_ids(&self.actor, &missing).await.map_err(Arc::new)?;
+            lock(&self.periods).extend(loaded.into_iter().map(|p| (p.id, p)));
+        }
+        let known = lock(&self.periods);
+        Ok(ids.iter().filter_map(|id| known.get(id).map(|p| (*id, p.clone()))).collect())
+    }
+
+    /// People by id, for "saved by" and "uploaded by": names only, loaded like periods.
+    pub async fn people(&self, ids: &[UserId]) -> Result<HashMap<UserId, User>, Arc<AppError>> {
+        let missing: Vec<UserId> = {
+            let known = lock(&self.people);
+            ids.iter().filter(|id| !known.contains_key(id)).copied().collect()
+        };
+        if !missing.is_empty() {
+            let loaded = self.app.people_by_ids(&self.actor, &missing).await.map_err(Arc::new)?;
+            lock(&self.people).extend(loaded.into_iter().map(|u| (u.id, u)));
+        }
+        let known = lock(&self.people);
+        Ok(ids.iter().filter_map(|id| known.get(id).map(|u| (*id, u.clone()))).collect())
+    }
+
+    /// The evidence of reports, loaded like periods.
+    pub async fn evidence(
+        &self,
+        reports: &[(ReportId, ReportRef)],
+    ) -> Result<HashMap<ReportId, Vec<EvidenceFile>>, Arc<AppError>> {
+        let missing: Vec<(ReportId, ReportRef)> = {
+            let known = lock(&self.evidence);
+            reports.iter().filter(|(id, _)| !known.contains_key(id)).copied().collect()
+        };
+        if !missing.is_empty() {
+            let loaded = self.app.evidence_of_reports(&self.actor, &missing).await.map_err(Arc::new)?;
+            let mut known = lock(&self.evidence);
+            for (id, _) in &missing {
+                known.insert(*id, Vec::new());
+            }
+            for file in loaded {
+                known.entry(file.report_id).or_default().push(file);
+            }
+        }
+        let known = lock(&self.evidence);
+        Ok(reports.iter().filter_map(|(id, _)| known.get(id).map(|e| (*id, e.clone()))).collect())
+    }
+
     /// Every organisation (a short list, loaded whole).
     pub async fn organizations(&self) -> LoadResult<Level<OrganizationId, (), Organization>> {
         load(&self.organizations, async {
@@ -170,6 +253,10 @@ impl RequestCache {
         })
         .await
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 async fn load<T>(

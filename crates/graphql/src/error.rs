@@ -14,9 +14,15 @@ pub fn to_graphql(error: &AppError, language: Language) -> async_graphql::Error 
         tracing::error!(error = %error, cause = ?std::error::Error::source(error), "internal error");
     }
     let coded_error = coded(error.code(), error.localized(language));
-    match error.field() {
+    let coded_error = match error.field() {
         Some(field) => coded_error.extend_with(|_, extensions| extensions.set("field", field)),
         None => coded_error,
+    };
+    match error {
+        AppError::StaleVersion { current_version } => {
+            coded_error.extend_with(|_, extensions| extensions.set("currentVersion", *current_version))
+        }
+        _ => coded_error,
     }
 }
 

@@ -12,15 +12,22 @@ pub mod error;
 mod mutation;
 mod objects;
 mod query;
+mod reports;
 
 use app::App;
 use async_graphql::{EmptySubscription, Schema};
 
 use cache::RequestCache;
 pub use context::RequestContext;
-use mutation::MutationRoot;
 pub use mutation::REFRESH_COOKIE;
-use query::QueryRoot;
+
+/// Every read: the plan, accounts, reports.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct QueryRoot(query::CoreQuery, reports::ReportQuery);
+
+/// Every change: sessions and accounts, ownership, periods, reports.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct MutationRoot(mutation::AccountMutation, reports::ReportMutation);
 
 /// The schema type served at `/graphql`.
 pub type NukumoriSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
@@ -44,7 +51,7 @@ impl Default for Limits {
 
 /// Builds the schema. The [`App`] is shared by every request.
 pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
-    let mut builder = Schema::build(QueryRoot, MutationRoot, EmptySubscription)
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .data(app)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity);
@@ -56,7 +63,7 @@ pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
 
 /// The SDL of the schema, as written to `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot, MutationRoot, EmptySubscription).finish().sdl()
+    Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription).finish().sdl()
 }
 
 /// Prepares a request: the caller's context and a fresh per-request cache, so that no

@@ -43,10 +43,11 @@ fn fail(request: &RequestContext) -> impl Fn(app::AppError) -> async_graphql::Er
 }
 
 /// Changes.
-pub struct MutationRoot;
+#[derive(Default)]
+pub struct AccountMutation;
 
 #[Object]
-impl MutationRoot {
+impl AccountMutation {
     /// Signs in. Repeated failures are slowed down, then refused for a while
     /// (`RATE_LIMITED`). The refresh token is also set as an HttpOnly cookie.
     async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<SessionObject> {

@@ -230,6 +230,14 @@ impl PolicyDirectionObject {
     async fn plan(&self, ctx: &Context<'_>) -> Result<PlanObject> {
         Ok(PlanObject(present(loaded(ctx, cache(ctx)?.plan(self.0.plan_id).await)?)?))
     }
+    /// The organisations that own it now: the lead (主担当課) first, then co-owners.
+    async fn owners(&self, ctx: &Context<'_>) -> Result<Vec<crate::reports::OwnershipObject>> {
+        crate::reports::owners_of(ctx, &self.0).await
+    }
+    /// Every assignment it ever had, with who and when (plan office and coordinators).
+    async fn ownership_history(&self, ctx: &Context<'_>) -> Result<Vec<crate::reports::OwnershipObject>> {
+        crate::reports::history_of(ctx, self.0.id).await
+    }
 }
 
 /// 目標値: a target indicator with its baseline, target and observed values.

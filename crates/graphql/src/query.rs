@@ -11,7 +11,8 @@ use crate::{
 };
 
 /// Reads.
-pub struct QueryRoot;
+#[derive(Default)]
+pub struct CoreQuery;
 
 fn app<'a>(ctx: &Context<'a>) -> Result<&'a App> {
     ctx.data::<App>().map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
@@ -27,7 +28,7 @@ pub(crate) fn parse_id(id: &ID, language: app::domain::Language) -> Result<Uuid>
 }
 
 #[Object]
-impl QueryRoot {
+impl CoreQuery {
     /// Every plan generation, oldest first.
     async fn plans(&self, ctx: &Context<'_>) -> Result<Vec<PlanObject>> {
         let request = request(ctx)?;

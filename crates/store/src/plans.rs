@@ -43,27 +43,34 @@ impl Db {
             .order_by_asc(goals::Column::Position)
             .all(&self.conn)
             .await?;
-        mapping::all(rows, mapping::goal)
+        let mut goals = mapping::all(rows, mapping::goal)?;
+        goals.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(goals)
     }
 
-    /// Every policy of a plan, in code order within each goal.
+    /// Every policy of a plan, in code order.
     pub async fn policies_of_plan(&self, plan_id: PlanId) -> Result<Vec<Policy>, StoreError> {
         let rows = policies::Entity::find()
             .filter(policies::Column::PlanId.eq(plan_id.0))
             .order_by_asc(policies::Column::Position)
             .all(&self.conn)
             .await?;
-        mapping::all(rows, mapping::policy)
+        let mut policies = mapping::all(rows, mapping::policy)?;
+        policies.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(policies)
     }
 
-    /// Every direction of a plan, in code order within each policy.
+    /// Every direction of a plan, in code order.
     pub async fn directions_of_plan(&self, plan_id: PlanId) -> Result<Vec<PolicyDirection>, StoreError> {
         let rows = policy_directions::Entity::find()
             .filter(policy_directions::Column::PlanId.eq(plan_id.0))
             .order_by_asc(policy_directions::Column::Position)
             .all(&self.conn)
             .await?;
-        mapping::all(rows, mapping::direction)
+        // Codes order numerically per segment (`1-2` before `1-10`), which SQL cannot.
+        let mut directions = mapping::all(rows, mapping::direction)?;
+        directions.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(directions)
     }
 
     /// The direction with this id.

@@ -2,6 +2,9 @@
 //! rows to the domain's types, so the rest of the product does not depend on table shape.
 
 pub mod audit_events;
+pub mod blobs;
+pub mod direction_owners;
+pub mod evidence;
 pub mod goals;
 pub mod indicator_values;
 pub mod indicators;
@@ -11,5 +14,7 @@ pub mod plans;
 pub mod policies;
 pub mod policy_directions;
 pub mod refresh_tokens;
+pub mod reporting_periods;
+pub mod reports;
 pub mod user_roles;
 pub mod users;
