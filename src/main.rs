@@ -165,6 +165,9 @@ struct ServeArgs {
     /// Minutes a refused sign-in stays refused.
     #[arg(long, env = "NUKUMORI_LOGIN_LOCKOUT_MINUTES", default_value_t = 15)]
     login_lockout_minutes: u32,
+    /// The largest evidence file accepted, in MiB.
+    #[arg(long, env = "NUKUMORI_MAX_UPLOAD_MB", default_value_t = 25)]
+    max_upload_mb: u64,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -365,6 +368,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     throttle.lock_after = args.login_max_failures.max(1);
     throttle.delay_after = throttle.delay_after.min(throttle.lock_after);
     throttle.lockout = chrono::Duration::minutes(i64::from(args.login_lockout_minutes.max(1)));
+    config.max_upload_bytes = args.max_upload_mb.max(1).saturating_mul(1024 * 1024);
     let server = server::build(config).await?;
     let address = server.local_addr()?;
     tracing::info!(%address, backend = ?server.app().backend(), "Nukumori is listening");

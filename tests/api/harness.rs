@@ -105,6 +105,8 @@ pub struct Options {
     pub demo: bool,
     /// Failed sign-ins before sign-in is refused (default 10).
     pub lock_after: Option<u32>,
+    /// The largest upload (default 25 MiB).
+    pub max_upload_bytes: Option<u64>,
 }
 
 impl Options {
@@ -134,6 +136,9 @@ impl TestServer {
         config.demo = options.demo;
         config.demo_password = Some(DEMO_PASSWORD.to_owned());
         config.jwt_secret = Some(JWT_SECRET.to_owned());
+        if let Some(max) = options.max_upload_bytes {
+            config.max_upload_bytes = max;
+        }
         if let Some(lock_after) = options.lock_after {
             config.login_throttle.lock_after = lock_after;
             config.login_throttle.delay_after = lock_after;
@@ -154,6 +159,11 @@ impl TestServer {
             task: Some(task),
             _database: database,
         }
+    }
+
+    /// The server's data directory (database, keys, files).
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self._database.dir().join("data")
     }
 
     pub fn client(&self) -> &reqwest::Client {

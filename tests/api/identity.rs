@@ -89,7 +89,8 @@ async fn demo_accounts_sign_in_and_see_themselves(backend: Backend) {
 
 async fn wrong_password_and_unknown_email_answer_alike(backend: Backend) {
     // No throttling delay in this test: only the work of checking the password counts.
-    let server = TestServer::start(backend, Options { demo: true, lock_after: Some(100) }).await;
+    let server =
+        TestServer::start(backend, Options { demo: true, lock_after: Some(100), ..Options::default() }).await;
     // Warm up (the first unknown-account check prepares its dummy hash).
     login(&server, "nobody@omitama.example", "irrelevant-password").await;
     let (mut wrong_time, mut unknown_time) = (Duration::MAX, Duration::MAX);
@@ -295,7 +296,8 @@ async fn logout_deactivation_and_password_change_end_sessions(backend: Backend) 
 }
 
 async fn repeated_failures_are_refused_for_a_while(backend: Backend) {
-    let server = TestServer::start(backend, Options { demo: true, lock_after: Some(3) }).await;
+    let server =
+        TestServer::start(backend, Options { demo: true, lock_after: Some(3), ..Options::default() }).await;
     for _ in 0..3 {
         let body = login(&server, "committee@omitama.example", "wrong-password-123").await;
         assert_eq!(error_code(&body), "UNAUTHENTICATED");

@@ -9,6 +9,7 @@
 mod harness;
 
 mod cli;
+mod evidence;
 mod http;
 mod identity;
 mod permissions;

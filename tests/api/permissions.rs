@@ -72,6 +72,8 @@ enum Setup {
     AssignedDirection,
     /// A welfare report nobody has saved yet: `$report`.
     FreshWelfareReport,
+    /// A file attached to a welfare report: `$evidence`.
+    WelfareEvidence,
 }
 
 struct Case {
@@ -208,6 +210,20 @@ const CASES: &[Case] = &[
         allowed: &[Who::Staff, Who::Manager],
     },
     Case {
+        name: "attach evidence to a welfare report",
+        field: "uploadEvidence",
+        operation: r#"mutation($report: ID!, $file: Upload!) { uploadEvidence(reportId: $report, file: $file) { id } }"#,
+        setup: Setup::FreshWelfareReport,
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
+        name: "remove evidence from a welfare report",
+        field: "removeEvidence",
+        operation: r#"mutation($evidence: ID!) { removeEvidence(id: $evidence) { id } }"#,
+        setup: Setup::WelfareEvidence,
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
         name: "read the completion matrix",
         field: "completionMatrix",
         operation: r#"query($period: ID!) { completionMatrix(periodId: $period) { total } }"#,
@@ -222,6 +238,28 @@ const CASES: &[Case] = &[
         allowed: ACCOUNT_MANAGERS,
     },
 ];
+
+/// Sends an operation with one file, by the GraphQL multipart request spec.
+async fn upload(server: &TestServer, token: Option<&str>, operation: &str, mut variables: Value) -> Value {
+    variables["file"] = Value::Null;
+    let operations = json!({ "query": operation, "variables": variables });
+    let part =
+        reqwest::multipart::Part::bytes("令和7年度 議事録\n".as_bytes().to_vec()).file_name("minutes.txt");
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", json!({ "0": ["variables.file"] }).to_string())
+        .part("0", part);
+    let mut request =
+        server.client().post(server.url("/graphql")).header("x-requested-with", "test").multipart(form);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.expect("sent").json().await.expect("json")
+}
+
+fn bytes_of(text: &str) -> bytes::Bytes {
+    bytes::Bytes::from(text.as_bytes().to_vec())
+}
 
 const LOGIN: &str =
     "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }";
@@ -387,6 +425,22 @@ async fn every_operation_against_every_caller(backend: Backend) {
                 Setup::FreshWelfareReport => {
                     variables["report"] = json!(fresh_reports.pop().expect("enough fresh reports"));
                 }
+                Setup::WelfareEvidence => {
+                    let report = fresh_reports.pop().expect("enough fresh reports");
+                    let writer = server
+                        .app
+                        .authenticate(&sign_in(&server, "welfare@omitama.example").await.0)
+                        .await
+                        .expect("writer");
+                    let file = app::IncomingFile {
+                        file_name: "minutes.txt".into(),
+                        content: bytes_of("令和7年度 議事録\n"),
+                        description: None,
+                    };
+                    let report_id = app::domain::ids::ReportId(uuid::Uuid::parse_str(&report).expect("uuid"));
+                    let stored = server.app.upload_evidence(&writer, report_id, file).await.expect("upload");
+                    variables["evidence"] = json!(stored.id.to_string());
+                }
                 Setup::OwnRefreshToken => {
                     if let Some(email) = who.email() {
                         let (access, refresh) = sign_in(&server, email).await;
@@ -395,7 +449,11 @@ async fn every_operation_against_every_caller(backend: Backend) {
                     }
                 }
             }
-            let body = server.graphql_as(token.as_deref(), case.operation, variables, "en").await;
+            let body = if case.operation.contains("Upload!") {
+                upload(&server, token.as_deref(), case.operation, variables).await
+            } else {
+                server.graphql_as(token.as_deref(), case.operation, variables, "en").await
+            };
             let codes: Vec<&str> = body["errors"]
                 .as_array()
                 .map(|errors| errors.iter().filter_map(|e| e["extensions"]["code"].as_str()).collect())

@@ -4,6 +4,7 @@
 //! failures carry their cause for the log only: [`AppError::localized`] never shows it.
 
 use domain::{
+    evidence::FileNameProblem,
     i18n::{Language, Localized},
     ownership::CsvProblem,
     password::PasswordProblem,
@@ -92,6 +93,8 @@ pub enum InputProblem {
     UnknownIndicator,
     /// An ownership table with problems, each with its line.
     OwnershipCsv(Vec<CsvProblem>),
+    /// An evidence file name that is refused.
+    FileName(FileNameProblem),
     /// An evidence file of a type that is not accepted (judged by its content).
     FileType,
     /// An evidence file over the size limit.
@@ -123,7 +126,7 @@ impl InputProblem {
             Self::ReportNotEditable(_) | Self::NoPreviousReport => "id",
             Self::UnknownIndicator => "indicatorIds",
             Self::OwnershipCsv(_) => "csv",
-            Self::FileType | Self::FileTooLarge { .. } | Self::EmptyFile => "file",
+            Self::FileName(_) | Self::FileType | Self::FileTooLarge { .. } | Self::EmptyFile => "file",
         };
         field.to_owned()
     }
@@ -136,6 +139,7 @@ impl Localized for InputProblem {
             Self::WeakPassword(problem) => return problem.localized(language),
             Self::Period(problem) => return problem.localized(language),
             Self::Content(problem) => return problem.localized(language),
+            Self::FileName(problem) => return problem.localized(language),
             Self::OwnershipCsv(problems) => {
                 return problems.iter().map(|p| p.localized(language)).collect::<Vec<_>>().join("\n");
             }

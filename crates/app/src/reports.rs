@@ -217,7 +217,7 @@ impl App {
         Ok(unchanged_since_copy(&report.content, &copied.content))
     }
 
-    async fn editable_report(&self, actor: &Actor, id: ReportId) -> Result<Report, AppError> {
+    pub(crate) async fn editable_report(&self, actor: &Actor, id: ReportId) -> Result<Report, AppError> {
         let report = self.report(actor, id).await?;
         if let Err(denial) = authorize(actor, &Action::EditReport(report.reference())) {
             let own = actor.user().is_some_and(|u| u.organization_id == report.organization_id);

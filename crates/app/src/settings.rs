@@ -1,9 +1,15 @@
 //! The application's settings: how sessions are signed and how long they last, and how
 //! failed sign-ins are throttled. Built by the server from its configuration.
 
+use std::sync::Arc;
+
 use chrono::Duration;
+use object_store::ObjectStore;
 
 use crate::{AppError, tokens::SigningKey};
+
+/// The default largest evidence file: 25 MiB.
+pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 25 * 1024 * 1024;
 
 /// When failed sign-ins are slowed down and then refused.
 #[derive(Clone, Copy, Debug)]
@@ -35,23 +41,32 @@ pub struct Settings {
     pub refresh_ttl: Duration,
     /// Sign-in throttling.
     pub throttle: ThrottleSettings,
+    /// Where evidence files are kept: a directory by default, any object store by
+    /// configuration. Files are stored once per content, under their SHA-256.
+    pub files: Arc<dyn ObjectStore>,
+    /// The largest evidence file accepted.
+    pub max_upload_bytes: u64,
 }
 
 impl Settings {
-    /// The defaults with this signing key: 15-minute access tokens, 14-day refresh tokens.
-    pub fn new(signing_key: SigningKey) -> Self {
+    /// The defaults with this signing key and file store: 15-minute access tokens,
+    /// 14-day refresh tokens, 25 MiB uploads.
+    pub fn new(signing_key: SigningKey, files: Arc<dyn ObjectStore>) -> Self {
         Self {
             signing_key,
             access_ttl: Duration::minutes(15),
             refresh_ttl: Duration::days(14),
             throttle: ThrottleSettings::default(),
+            files,
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
         }
     }
 
-    /// Settings for command-line work that signs no tokens: a throwaway random key.
+    /// Settings for command-line work that signs no tokens and stores no files: a
+    /// throwaway random key and an in-memory store.
     pub fn for_operator() -> Result<Self, AppError> {
         let secret = SigningKey::generate_secret()?;
         let key = SigningKey::new(secret.as_bytes()).map_err(|e| AppError::internal(e.to_string()))?;
-        Ok(Self::new(key))
+        Ok(Self::new(key, Arc::new(object_store::memory::InMemory::new())))
     }
 }

@@ -20,7 +20,7 @@ use app::{
         },
     },
 };
-use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject, Upload};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
@@ -957,6 +957,43 @@ impl ReportMutation {
         let report =
             app(ctx)?.save_report(&request.actor, id, patch, expected_version).await.map_err(fail(ctx))?;
         Ok(ReportObject(report))
+    }
+
+    /// Attaches evidence to a report (the owning organisation's writers), by the GraphQL
+    /// multipart request spec with an `X-Requested-With` header. Accepted by content:
+    /// PDF, PNG, JPEG, Office documents, CSV and text, up to the configured size.
+    async fn upload_evidence(
+        &self,
+        ctx: &Context<'_>,
+        report_id: ID,
+        file: Upload,
+        description: Option<String>,
+    ) -> Result<EvidenceObject> {
+        let request = request(ctx)?;
+        let report_id = ReportId(parse_uuid(ctx, &report_id)?);
+        let upload = file
+            .value(ctx)
+            .map_err(|_| to_graphql(&app::AppError::Invalid(app::InputProblem::EmptyFile), language(ctx)))?;
+        let file_name = upload.filename.clone();
+        let mut reader = upload.content;
+        let content = tokio::task::spawn_blocking(move || {
+            let mut buffer = Vec::new();
+            std::io::Read::read_to_end(&mut reader, &mut buffer).map(|_| buffer)
+        })
+        .await
+        .map_err(|e| to_graphql(&app::AppError::internal(e.to_string()), language(ctx)))?
+        .map_err(|e| to_graphql(&app::AppError::internal(e.to_string()), language(ctx)))?;
+        let incoming = app::IncomingFile { file_name, content: bytes::Bytes::from(content), description };
+        let file = app(ctx)?.upload_evidence(&request.actor, report_id, incoming).await.map_err(fail(ctx))?;
+        Ok(EvidenceObject(file))
+    }
+
+    /// Detaches evidence from a report its organisation is still writing.
+    async fn remove_evidence(&self, ctx: &Context<'_>, id: ID) -> Result<EvidenceObject> {
+        let request = request(ctx)?;
+        let id = app::domain::ids::EvidenceId(parse_uuid(ctx, &id)?);
+        let file = app(ctx)?.remove_evidence(&request.actor, id).await.map_err(fail(ctx))?;
+        Ok(EvidenceObject(file))
     }
 
     /// Starts a report from the writer's previous report on the same direction (the

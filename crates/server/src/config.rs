@@ -26,6 +26,8 @@ pub struct Config {
     pub demo_password: Option<String>,
     /// Sign-in throttling.
     pub login_throttle: app::ThrottleSettings,
+    /// The largest evidence file accepted, enforced while the upload streams in.
+    pub max_upload_bytes: u64,
 }
 
 impl Config {
@@ -43,6 +45,7 @@ impl Config {
             jwt_secret: None,
             demo_password: None,
             login_throttle: app::ThrottleSettings::default(),
+            max_upload_bytes: app::DEFAULT_MAX_UPLOAD_BYTES,
         }
     }
 

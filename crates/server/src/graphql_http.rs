@@ -91,34 +91,111 @@ fn translated(language: Language, ja: &str, en: &str) -> String {
     if language == Language::Ja { ja.to_owned() } else { en.to_owned() }
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
+fn mime(headers: &HeaderMap) -> Option<String> {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+        .map(|mime| mime.trim().to_ascii_lowercase())
+}
+
+/// How a POST body is read.
+enum Body {
+    /// One operation as JSON, at most `MAX_JSON_BODY`.
+    Json,
+    /// An upload by the GraphQL multipart request spec.
+    Multipart,
 }
 
 pub(crate) async fn post(State(state): State<AppState>, request: Request) -> Response {
     let language = language(request.headers());
-    if !is_json(request.headers()) {
-        let message = translated(
-            language,
-            "GraphQL の要求は Content-Type: application/json で送ってください。",
-            "Send GraphQL requests with Content-Type: application/json.",
-        );
-        return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadUserInput, message);
-    }
+    // A multipart form is a "simple" cross-site request: only a custom header, which a
+    // form cannot set without a preflight, shows that our own page sent it.
+    let requested_with = request
+        .headers()
+        .get("x-requested-with")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| !v.trim().is_empty());
+    let kind = match mime(request.headers()).as_deref() {
+        Some("application/json") => Body::Json,
+        Some("multipart/form-data") if requested_with => Body::Multipart,
+        Some("multipart/form-data") => {
+            let message = translated(
+                language,
+                "ファイルの送信には X-Requested-With ヘッダーが必要です。",
+                "File uploads must carry an X-Requested-With header.",
+            );
+            return refusal(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, message);
+        }
+        _ => {
+            let message = translated(
+                language,
+                "GraphQL の要求は Content-Type: application/json で送ってください。",
+                "Send GraphQL requests with Content-Type: application/json.",
+            );
+            return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadUserInput, message);
+        }
+    };
     let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
     let headers = request.headers().clone();
     let context = match context(&state, &headers, client_ip).await {
         Ok(context) => context,
         Err(refused) => return refused,
     };
-    match read_request(request).await {
+    let read = match kind {
+        Body::Json => read_json(request).await,
+        Body::Multipart => read_multipart(request, state.max_upload_bytes).await,
+    };
+    match read {
         Ok(graphql_request) => execute(&state, graphql_request, context).await.into_response(),
-        Err(rejection) => rejection_response(&rejection, context.language),
+        Err(ReadError::TooLarge) => {
+            let message =
+                translated(context.language, "送信されたデータが大きすぎます。", "The request is too large.");
+            refusal(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BadUserInput, message)
+        }
+        Err(ReadError::Unreadable(detail)) => {
+            tracing::debug!(%detail, "unreadable GraphQL request");
+            let message = translated(
+                context.language,
+                "GraphQL の要求を読み取れませんでした。",
+                "The GraphQL request could not be read.",
+            );
+            refusal(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, message)
+        }
     }
+}
+
+enum ReadError {
+    TooLarge,
+    Unreadable(String),
+}
+
+/// One operation as JSON (a batch, an array, does not deserialise into one request).
+async fn read_json(request: Request) -> Result<async_graphql::Request, ReadError> {
+    let bytes = axum::body::to_bytes(request.into_body(), crate::routes::MAX_JSON_BODY)
+        .await
+        .map_err(|_| ReadError::TooLarge)?;
+    serde_json::from_slice(&bytes).map_err(|e| ReadError::Unreadable(e.to_string()))
+}
+
+/// One operation with at most one file, whose size is checked as it streams in.
+async fn read_multipart(
+    request: Request,
+    max_upload_bytes: u64,
+) -> Result<async_graphql::Request, ReadError> {
+    use futures_util::TryStreamExt;
+    use tokio_util::compat::TokioAsyncReadCompatExt;
+    let content_type =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let stream = request.into_body().into_data_stream().map_err(std::io::Error::other);
+    let reader = tokio_util::io::StreamReader::new(stream).compat();
+    let options = async_graphql::http::MultipartOptions::default()
+        .max_file_size(usize::try_from(max_upload_bytes).unwrap_or(usize::MAX))
+        .max_num_files(1);
+    async_graphql::http::receive_body(content_type, reader, options).await.map_err(|error| match error {
+        async_graphql::ParseRequestError::PayloadTooLarge => ReadError::TooLarge,
+        other => ReadError::Unreadable(other.to_string()),
+    })
 }
 
 pub(crate) async fn get(State(state): State<AppState>, request: Request) -> Response {

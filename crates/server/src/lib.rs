@@ -4,6 +4,7 @@
 //! their own database, so every test has its own server.
 
 mod config;
+mod files;
 mod graphql_http;
 mod keys;
 mod routes;
@@ -29,8 +30,14 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create the data directory {}", config.data_dir.display()))?;
     let signing_key = keys::signing_key(config.jwt_secret.as_deref(), &config.data_dir)?;
-    let mut settings = app::Settings::new(signing_key);
+    let files_dir = config.data_dir.join("files");
+    std::fs::create_dir_all(&files_dir)
+        .with_context(|| format!("cannot create the file store {}", files_dir.display()))?;
+    let files = object_store::local::LocalFileSystem::new_with_prefix(&files_dir)
+        .with_context(|| format!("cannot open the file store {}", files_dir.display()))?;
+    let mut settings = app::Settings::new(signing_key, std::sync::Arc::new(files));
     settings.throttle = config.login_throttle;
+    settings.max_upload_bytes = config.max_upload_bytes;
     let database_url = config.database_url();
     let app = App::open(&database_url, settings).await.context("cannot open the database")?;
     if config.demo {

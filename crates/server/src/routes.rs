@@ -9,7 +9,7 @@ use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::Tra
 use crate::{Config, graphql_http};
 
 /// The largest request body accepted on JSON endpoints.
-const MAX_JSON_BODY: usize = 1024 * 1024;
+pub(crate) const MAX_JSON_BODY: usize = 1024 * 1024;
 
 /// How long one request may take before the server gives up on it.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -20,20 +20,27 @@ pub(crate) struct AppState {
     pub app: App,
     pub schema: graphql::NukumoriSchema,
     pub graphiql: bool,
+    pub max_upload_bytes: u64,
 }
 
 pub(crate) fn router(app: App, config: &Config) -> Router {
     let schema = graphql::build_schema(app.clone(), config.graphql_limits);
-    let state = AppState { app, schema, graphiql: config.graphiql };
+    let state =
+        AppState { app, schema, graphiql: config.graphiql, max_upload_bytes: config.max_upload_bytes };
+    // The outer limit admits one upload and its multipart framing; JSON bodies are held
+    // to MAX_JSON_BODY by the GraphQL handler itself.
+    let body_limit =
+        usize::try_from(config.max_upload_bytes).unwrap_or(usize::MAX).saturating_add(MAX_JSON_BODY);
     let mut router = Router::new()
         .route("/graphql", get(graphql_http::get).post(graphql_http::post))
         .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz));
+        .route("/readyz", get(readyz))
+        .route("/files/{id}", get(crate::files::download));
     if let Some(web) = config.web_dir.as_deref().and_then(crate::web::routes) {
         router = router.merge(web);
     }
     router
-        .layer(RequestBodyLimitLayer::new(MAX_JSON_BODY))
+        .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
