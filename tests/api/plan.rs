@@ -133,48 +133,6 @@ async fn indicators_carry_the_seed_values(backend: Backend) {
     server.stop().await;
 }
 
-/// A plan of `goals` x `policies` x `directions` with `indicators` indicators per goal,
-/// each with five observed values.
-pub fn synthetic_plan(
-    code: &str,
-    goals: usize,
-    policies: usize,
-    directions: usize,
-    indicators: usize,
-) -> String {
-    let mut text = format!(
-        "format_version = 1\n[plan]\ncode = \"{code}\"\nname_ja = \"合成計画\"\nname_en = \"Synthetic plan\"\n\
-         start_fiscal_year = 2021\nend_fiscal_year = 2025\nphilosophy_ja = \"理念\"\nphilosophy_en = \"Philosophy\"\n\
-         [[organizations]]\ncode = \"synthetic-dept\"\nkind = \"department\"\nname_ja = \"合成課\"\nname_en = \"Synthetic Division\"\nsample = true\n"
-    );
-    for g in 1..=goals {
-        text += &format!("[[goals]]\ncode = \"{g}\"\nname_ja = \"目標{g}\"\nname_en = \"Goal {g}\"\n");
-        for p in 1..=policies {
-            text += &format!(
-                "[[policies]]\ncode = \"{g}-{p}\"\nname_ja = \"施策{g}-{p}\"\nname_en = \"Policy {g}-{p}\"\n"
-            );
-            for d in 1..=directions {
-                text += &format!(
-                    "[[directions]]\ncode = \"{g}-{p}-{d}\"\nname_ja = \"方向{g}-{p}-{d}\"\nname_en = \"Direction {g}-{p}-{d}\"\nnew = {}\n",
-                    d % 3 == 0
-                );
-            }
-        }
-        for i in 1..=indicators {
-            text += &format!(
-                "[[indicators]]\ncode = \"G{g}I{i}\"\ngoal = \"{g}\"\nname_ja = \"指標{g}-{i}\"\nname_en = \"Indicator {g}-{i}\"\n\
-                 unit = \"percent\"\nbaseline_fiscal_year = 2020\ntarget_value = 60.0\ntarget_fiscal_year = 2025\n\
-                 source_ja = \"調査\"\nsource_en = \"Survey\"\nsource_organization = \"synthetic-dept\"\nvalues = [\n"
-            );
-            for year in 2020..=2024 {
-                text += &format!("  {{ fiscal_year = {year}, value = {}.5 }},\n", 40 + year - 2020);
-            }
-            text += "]\n";
-        }
-    }
-    text
-}
-
 async fn statements_for_tree(server: &TestServer, code: &str) -> (u64, usize) {
     let before = server.statements();
     let data = server.data(PLAN_TREE, json!({ "code": code })).await;
@@ -187,7 +145,7 @@ async fn the_plan_tree_costs_a_fixed_number_of_statements(backend: Backend) {
     let (seed_statements, seed_directions) = statements_for_tree(&server, "omitama-3").await;
     assert_eq!(seed_directions, 29);
 
-    let large = synthetic_plan("large", 10, 10, 30, 4);
+    let large = app::demo::synthetic_plan("large", 10, 10, 30, 4);
     server.app.import_plan(&Actor::System, &large).await.expect("synthetic plan imports");
     let (large_statements, large_directions) = statements_for_tree(&server, "large").await;
     assert_eq!(large_directions, 3_000);

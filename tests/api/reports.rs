@@ -555,20 +555,10 @@ async fn the_completion_matrix_costs_a_fixed_number_of_statements(backend: Backe
     assert_eq!(body["data"]["completionMatrix"]["total"], 71);
 
     // A plan 100 times larger: 2,900 directions, each with a lead and two co-owners.
-    let large = crate::plan::synthetic_plan("large", 10, 10, 29, 1);
+    let large = app::demo::synthetic_plan("large", 10, 10, 29, 1);
     server.app.import_plan(&app::domain::access::Actor::System, &large).await.expect("large plan");
-    let plan = server
-        .data("{ plan(code: \"large\") { id goals { policies { directions { code } } } } }", json!({}))
-        .await;
-    let mut csv = String::from("施策の方向コード,役割,組織コード\n");
-    for goal in plan["plan"]["goals"].as_array().into_iter().flatten() {
-        for policy in goal["policies"].as_array().into_iter().flatten() {
-            for direction in policy["directions"].as_array().into_iter().flatten() {
-                let code = direction["code"].as_str().unwrap_or_default();
-                csv += &format!("{code},主担当,welfare\n{code},関係課,council\n{code},関係課,bousai\n");
-            }
-        }
-    }
+    let plan = server.data("{ plan(code: \"large\") { id } }", json!({})).await;
+    let csv = app::demo::synthetic_owners(10, 10, 29);
     let plan_id = plan["plan"]["id"].as_str().expect("id").to_owned();
     let apply = "mutation($p: ID!, $csv: String!) { applyOwnershipImport(planId: $p, csv: $csv) { kind } }";
     let applied =

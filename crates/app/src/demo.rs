@@ -70,6 +70,63 @@ impl App {
     }
 }
 
+/// A synthetic plan for tests and benchmarks: a plan of `goals` x `policies` x `directions` with `indicators` indicators per goal,
+/// each with five observed values.
+pub fn synthetic_plan(
+    code: &str,
+    goals: usize,
+    policies: usize,
+    directions: usize,
+    indicators: usize,
+) -> String {
+    let mut text = format!(
+        "format_version = 1\n[plan]\ncode = \"{code}\"\nname_ja = \"合成計画\"\nname_en = \"Synthetic plan\"\n\
+         start_fiscal_year = 2021\nend_fiscal_year = 2025\nphilosophy_ja = \"理念\"\nphilosophy_en = \"Philosophy\"\n\
+         [[organizations]]\ncode = \"synthetic-dept\"\nkind = \"department\"\nname_ja = \"合成課\"\nname_en = \"Synthetic Division\"\nsample = true\n"
+    );
+    for g in 1..=goals {
+        text += &format!("[[goals]]\ncode = \"{g}\"\nname_ja = \"目標{g}\"\nname_en = \"Goal {g}\"\n");
+        for p in 1..=policies {
+            text += &format!(
+                "[[policies]]\ncode = \"{g}-{p}\"\nname_ja = \"施策{g}-{p}\"\nname_en = \"Policy {g}-{p}\"\n"
+            );
+            for d in 1..=directions {
+                text += &format!(
+                    "[[directions]]\ncode = \"{g}-{p}-{d}\"\nname_ja = \"方向{g}-{p}-{d}\"\nname_en = \"Direction {g}-{p}-{d}\"\nnew = {}\n",
+                    d % 3 == 0
+                );
+            }
+        }
+        for i in 1..=indicators {
+            text += &format!(
+                "[[indicators]]\ncode = \"G{g}I{i}\"\ngoal = \"{g}\"\nname_ja = \"指標{g}-{i}\"\nname_en = \"Indicator {g}-{i}\"\n\
+                 unit = \"percent\"\nbaseline_fiscal_year = 2020\ntarget_value = 60.0\ntarget_fiscal_year = 2025\n\
+                 source_ja = \"調査\"\nsource_en = \"Survey\"\nsource_organization = \"synthetic-dept\"\nvalues = [\n"
+            );
+            for year in 2020..=2024 {
+                text += &format!("  {{ fiscal_year = {year}, value = {}.5 }},\n", 40 + year - 2020);
+            }
+            text += "]\n";
+        }
+    }
+    text
+}
+
+/// The ownership table of a [`synthetic_plan`]: every direction led by 社会福祉課 with
+/// the Council and 防災管理課 as co-owners (organisations of the Omitama demo).
+pub fn synthetic_owners(goals: usize, policies: usize, directions: usize) -> String {
+    let mut csv = String::from("施策の方向コード,役割,組織コード\n");
+    for g in 1..=goals {
+        for p in 1..=policies {
+            for d in 1..=directions {
+                let code = format!("{g}-{p}-{d}");
+                csv += &format!("{code},主担当,welfare\n{code},関係課,council\n{code},関係課,bousai\n");
+            }
+        }
+    }
+    csv
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
