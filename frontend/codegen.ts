@@ -22,8 +22,11 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        // The server's ids are UUIDv7 strings.
-        scalars: { ID: { input: 'string', output: 'string' } },
+        // The server's ids are UUIDv7 strings; DateTime is an RFC 3339 string.
+        scalars: {
+          ID: { input: 'string', output: 'string' },
+          DateTime: { input: 'string', output: 'string' },
+        },
         skipTypename: true,
       },
     },

@@ -47,9 +47,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.{js,mjs}', 'scripts/**/*.{js,mjs}', 'eslint-rules/**/*.js'],
+    files: ['*.{js,mjs}', 'scripts/**/*.{js,mjs}', 'eslint-rules/**/*.js', 'e2e/**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
+  },
+  {
+    // The e2e stories run in Node; the functions they hand to page.evaluate() run in the page.
+    files: ['e2e/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['vite.config.ts', 'codegen.ts'],

@@ -168,6 +168,10 @@ struct ServeArgs {
     /// The largest evidence file accepted, in MiB.
     #[arg(long, env = "NUKUMORI_MAX_UPLOAD_MB", default_value_t = 25)]
     max_upload_mb: u64,
+    /// A reverse proxy whose X-Forwarded-For is believed (repeat, or comma-separate in
+    /// the variable).
+    #[arg(long = "trusted-proxy", env = "NUKUMORI_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -369,6 +373,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     throttle.delay_after = throttle.delay_after.min(throttle.lock_after);
     throttle.lockout = chrono::Duration::minutes(i64::from(args.login_lockout_minutes.max(1)));
     config.max_upload_bytes = args.max_upload_mb.max(1).saturating_mul(1024 * 1024);
+    config.trusted_proxies = args.trusted_proxies;
     let server = server::build(config).await?;
     let address = server.local_addr()?;
     tracing::info!(%address, backend = ?server.app().backend(), "Nukumori is listening");

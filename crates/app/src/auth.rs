@@ -41,13 +41,28 @@ pub struct Session {
 /// The longest password a sign-in even looks at: longer ones cannot have been set.
 const MAX_LOGIN_PASSWORD_BYTES: usize = 4 * password::MAX_CHARS;
 
-fn throttle_keys(email: &str, client_ip: Option<&str>) -> Vec<String> {
-    let mut keys = vec![format!("account:{email}")];
-    if let Some(ip) = client_ip {
-        keys.push(format!("address:{ip}"));
-    }
-    keys
+/// A counter of failed sign-ins and the count at which it refuses.
+struct ThrottleKey {
+    key: String,
+    lock_after: u32,
 }
+
+/// The counters a sign-in attempt touches. The tightest lock is on the pair of account
+/// and address: guessing one person's password from one place. An account alone, or an
+/// address alone, locks only much later: behind a proxy many people share an address,
+/// and anyone can type someone else's e-mail, so a low lock there would let one person
+/// shut everyone out. Every counter slows answers down from `delay_after` on.
+fn throttle_keys(email: &str, client_ip: Option<&str>, lock_after: u32) -> Vec<ThrottleKey> {
+    let address = client_ip.unwrap_or("unknown");
+    vec![
+        ThrottleKey { key: format!("pair:{email}|{address}"), lock_after },
+        ThrottleKey { key: format!("account:{email}"), lock_after: lock_after.saturating_mul(3) },
+        ThrottleKey { key: format!("address:{address}"), lock_after: lock_after.saturating_mul(5) },
+    ]
+}
+
+/// Longer than any e-mail can be: refused before any work, and never written anywhere.
+const MAX_EMAIL_BYTES: usize = 254;
 
 fn login_record(
     email: &str,
@@ -76,7 +91,10 @@ impl App {
         client_ip: Option<&str>,
     ) -> Result<Session, AppError> {
         let email = normalize_email(email);
-        let keys = throttle_keys(&email, client_ip);
+        if email.len() > MAX_EMAIL_BYTES {
+            return Err(AppError::InvalidCredentials);
+        }
+        let keys = throttle_keys(&email, client_ip, self.settings.throttle.lock_after);
         self.refuse_if_locked(&email, &keys, client_ip).await?;
 
         let credentials = self.db.credentials_by_email(&email).await?.filter(|c| c.user.active);
@@ -96,7 +114,10 @@ impl App {
         };
 
         let tx = self.db.write().await?;
-        tx.clear_throttle(&keys[0]).await?;
+        // The person got in: their own counters start again; the address's does not.
+        for key in &keys[..2] {
+            tx.clear_throttle(&key.key).await?;
+        }
         if verified.needs_rehash {
             let rehashed = passwords::hash(password.to_owned()).await?;
             tx.set_password_hash(credentials.user.id, &rehashed, false).await?;
@@ -116,7 +137,7 @@ impl App {
     async fn refuse_if_locked(
         &self,
         email: &str,
-        keys: &[String],
+        keys: &[ThrottleKey],
         client_ip: Option<&str>,
     ) -> Result<(), AppError> {
         let now = Utc::now();
@@ -124,7 +145,7 @@ impl App {
         let mut locked_until = None;
         for key in keys {
             if let Some(until) =
-                tx.throttle_state(key).await?.and_then(|s| s.locked_until).filter(|u| *u > now)
+                tx.throttle_state(&key.key).await?.and_then(|s| s.locked_until).filter(|u| *u > now)
             {
                 locked_until = locked_until.max(Some(until));
             }
@@ -140,7 +161,7 @@ impl App {
         &self,
         email: &str,
         user: Option<&User>,
-        keys: &[String],
+        keys: &[ThrottleKey],
         client_ip: Option<&str>,
     ) -> Result<u32, AppError> {
         let settings = self.settings.throttle;
@@ -150,13 +171,14 @@ impl App {
         let mut locked = false;
         for key in keys {
             let previous =
-                tx.throttle_state(key).await?.filter(|s| now - s.window_started_at < settings.window);
+                tx.throttle_state(&key.key).await?.filter(|s| now - s.window_started_at < settings.window);
             let failures = previous.map_or(0, |s| s.failures) + 1;
             let window_started_at = previous.map_or(now, |s| s.window_started_at);
-            let lock = u32::try_from(failures).unwrap_or(u32::MAX) >= settings.lock_after;
+            let lock = u32::try_from(failures).unwrap_or(u32::MAX) >= key.lock_after;
             locked |= lock;
             let locked_until = lock.then(|| now + settings.lockout);
-            tx.save_throttle_state(key, ThrottleState { failures, window_started_at, locked_until }).await?;
+            tx.save_throttle_state(&key.key, ThrottleState { failures, window_started_at, locked_until })
+                .await?;
             highest = highest.max(u32::try_from(failures).unwrap_or(u32::MAX));
         }
         tx.append_audit(login_record(email, user, AuditAction::LoginFailed, client_ip)).await?;
@@ -220,6 +242,10 @@ impl App {
             return Err(AppError::SessionInvalid);
         };
         if !tx.use_refresh_token(token.id).await? {
+            // Used (or revoked) between our read and our write: a concurrent presentation
+            // of the same token, which is what theft looks like. End the family.
+            tx.revoke_token_family(token.family_id).await?;
+            tx.commit().await?;
             return Err(AppError::SessionInvalid);
         }
         let session = self.issue_session(&tx, &credentials, token.family_id).await?;

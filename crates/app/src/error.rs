@@ -156,10 +156,10 @@ impl Localized for InputProblem {
                 );
             }
             Self::FileTooLarge { max_bytes } if ja => {
-                return format!("ファイルが大きすぎます（{}MBまで）。", max_bytes / (1024 * 1024));
+                return format!("ファイルが大きすぎます（{}まで）。", size_label(*max_bytes));
             }
             Self::FileTooLarge { max_bytes } => {
-                return format!("The file is too large (at most {} MB).", max_bytes / (1024 * 1024));
+                return format!("The file is too large (at most {}).", size_label(*max_bytes));
             }
             Self::OrganizationCannotOwn if ja => "事務局と推進委員会は施策の方向を担当できません。",
             Self::OrganizationCannotOwn => "The plan office and the committee cannot own directions.",
@@ -194,6 +194,11 @@ impl Localized for InputProblem {
         };
         text.to_owned()
     }
+}
+
+/// A size as people read it: `25MB`, or `64KB` below a mebibyte.
+fn size_label(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 { format!("{}MB", bytes / (1024 * 1024)) } else { format!("{}KB", bytes / 1024) }
 }
 
 /// What can go wrong in a use case.

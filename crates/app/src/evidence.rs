@@ -12,7 +12,7 @@ use domain::{
     audit::AuditAction,
     evidence::{self, EvidenceKind},
     ids::{EvidenceId, ReportId},
-    report::EvidenceFile,
+    report::{ContentProblem, EvidenceFile},
 };
 use object_store::{ObjectStoreExt, PutPayload, path::Path};
 use serde_json::json;
@@ -89,14 +89,17 @@ impl App {
         let kind = evidence::detect(&incoming.content, &file_name)
             .ok_or(AppError::Invalid(InputProblem::FileType))?;
         let description = incoming.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-        if description
-            .as_ref()
-            .is_some_and(|d| d.chars().count() > MAX_DESCRIPTION_CHARS || d.chars().any(char::is_control))
-        {
-            return Err(AppError::Invalid(InputProblem::Content(domain::report::ContentProblem::TooLong {
-                path: "description".into(),
-                max: MAX_DESCRIPTION_CHARS,
-            })));
+        if let Some(text) = &description {
+            let problem = if text.chars().count() > MAX_DESCRIPTION_CHARS {
+                Some(ContentProblem::TooLong { path: "description".into(), max: MAX_DESCRIPTION_CHARS })
+            } else if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                Some(ContentProblem::ControlCharacters { path: "description".into() })
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(AppError::Invalid(InputProblem::Content(problem)));
+            }
         }
         let sha256 = hex(&Sha256::digest(&incoming.content));
         let size = i64::try_from(incoming.content.len()).unwrap_or(i64::MAX);

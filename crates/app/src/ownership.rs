@@ -66,6 +66,7 @@ impl App {
         let direction = self.direction(direction_id).await?;
         self.owning_organization(organization_id).await?;
         let tx = self.db.write().await?;
+        tx.lock_plan(direction.plan_id).await?;
         let changed = self.apply_assignment(&tx, actor, &direction, organization_id, role).await?;
         if changed {
             self.create_missing_reports(&tx, direction.plan_id).await?;
@@ -85,6 +86,7 @@ impl App {
         authorize(actor, &Action::ManageAssignments)?;
         let direction = self.direction(direction_id).await?;
         let tx = self.db.write().await?;
+        tx.lock_plan(direction.plan_id).await?;
         let current = owners_of(&tx, &direction).await?;
         let Some(assignment) = current.iter().find(|o| o.organization_id == organization_id) else {
             return Err(AppError::NotFound { what: "assignment" });
@@ -215,9 +217,12 @@ impl App {
         csv: &[u8],
     ) -> Result<Vec<OwnershipChange>, AppError> {
         authorize(actor, &Action::ManageAssignments)?;
-        let (changes, directions, organizations) = self.planned_import(plan_id, csv).await?;
         let by = actor.user().map(|u| u.user_id);
         let tx = self.db.write().await?;
+        // Under the plan's lock, the table is compared with what is committed now, so no
+        // concurrent change is lost.
+        tx.lock_plan(plan_id).await?;
+        let (changes, directions, organizations) = self.planned_import(plan_id, csv).await?;
         // The table is applied as a whole: close every assignment that ends or changes
         // role, then open every new one, in batches; the one-lead rule holds before and
         // after, and no statement sees it half-way.

@@ -8,6 +8,8 @@
 
 use std::sync::OnceLock;
 
+use tokio::sync::Semaphore;
+
 use argon2::{
     Algorithm, Argon2, Params, Version,
     password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
@@ -47,8 +49,17 @@ fn dummy_hash() -> Result<&'static str, AppError> {
     Ok(DUMMY.get_or_init(|| hash))
 }
 
+/// At most this many hashes run at once (each takes 19 MiB): a burst of sign-ins queues
+/// instead of exhausting memory.
+static HASHING: Semaphore = Semaphore::const_new(4);
+
+async fn permit() -> Result<tokio::sync::SemaphorePermit<'static>, AppError> {
+    HASHING.acquire().await.map_err(|e| AppError::internal(format!("hashing queue: {e}")))
+}
+
 /// Hashes a new password.
 pub async fn hash(password: String) -> Result<String, AppError> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(|e| AppError::internal(format!("hashing task: {e}")))?
@@ -65,6 +76,7 @@ pub struct Verified {
 
 /// Checks `password` against `stored`, or against the dummy hash when there is none.
 pub async fn verify(password: String, stored: Option<String>) -> Result<Verified, AppError> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         let (phc, real) = match &stored {
             Some(phc) => (phc.as_str(), true),

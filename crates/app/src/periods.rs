@@ -58,6 +58,7 @@ impl App {
             due_on: new.due_on,
         };
         let tx = self.db.write().await?;
+        tx.lock_plan(plan.id).await?;
         tx.insert_period(&period, actor.user().map(|u| u.user_id)).await.map_err(|error| match error {
             StoreError::Duplicate(_) => AppError::Invalid(InputProblem::PeriodExists),
             other => other.into(),
@@ -88,7 +89,9 @@ impl App {
         fiscal_year: Option<i32>,
     ) -> Result<Vec<ReportingPeriod>, AppError> {
         authorize(actor, &Action::ReadReportingCalendar)?;
-        let fiscal_year = fiscal_year.map(|y| FiscalYear::new(i64::from(y))).transpose().ok().flatten();
+        let fiscal_year = fiscal_year.map(|y| FiscalYear::new(i64::from(y))).transpose().map_err(|_| {
+            AppError::Invalid(InputProblem::Period(domain::report::PeriodProblem::OutsidePlan))
+        })?;
         Ok(self.db.periods(plan_id, fiscal_year).await?)
     }
 

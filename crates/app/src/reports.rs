@@ -149,7 +149,11 @@ impl App {
         }
         let latest_year = |plan| periods.iter().filter(|p| p.plan_id == plan).map(|p| p.fiscal_year).max();
         let period_ids: Vec<PeriodId> = periods.iter().map(|p| p.id).collect();
+        let visibility = report_visibility(actor);
         let reports = self.db.reports_of_organization(user.organization_id, &period_ids).await?;
+        // Only writers see their organisation's drafts; an administrator or a committee
+        // member of a department does not.
+        let reports = reports.into_iter().filter(|r| visibility.includes(r.reference()));
         let today = today_in_japan(Utc::now());
         let mut owed: Vec<OwedReport> = reports
             .into_iter()
@@ -253,6 +257,9 @@ impl App {
         copied_from: Option<domain::ids::ReportId>,
         action: AuditAction,
     ) -> Result<Report, AppError> {
+        if expected_version != report.version {
+            return Err(AppError::StaleVersion { current_version: report.version });
+        }
         check_content(&content).map_err(|problem| AppError::Invalid(InputProblem::Content(problem)))?;
         if !content.indicator_ids.is_empty() {
             let period = self.db.periods_by_ids(&[report.period_id]).await?;
@@ -278,7 +285,13 @@ impl App {
             .await?;
         let saved = match outcome {
             SaveOutcome::Saved(saved) => *saved,
-            SaveOutcome::Stale { current_version } => return Err(AppError::StaleVersion { current_version }),
+            SaveOutcome::Stale { current_version, status } if status.is_editable() => {
+                return Err(AppError::StaleVersion { current_version });
+            }
+            // Submitted (or locked) since we read it: no longer the writer's to change.
+            SaveOutcome::Stale { status, .. } => {
+                return Err(AppError::Invalid(InputProblem::ReportNotEditable(status)));
+            }
         };
         let details = json!({ "version": saved.version, "copiedFrom": copied_from });
         let subject = Some(("report", report.id.to_string()));

@@ -173,15 +173,18 @@ impl App {
         changes: AccountChanges,
     ) -> Result<User, AppError> {
         let before = self.user_for_management(actor, id).await?;
-        let new_roles = match &changes.roles {
-            Some(roles) => checked_roles(roles)?,
-            None => before.roles.clone(),
-        };
+        // Authorise on what was asked before validating it, so that a refused caller
+        // learns nothing from the kind of error.
+        let requested = changes.roles.clone().unwrap_or_else(|| before.roles.clone());
         let target = AccountRef { user_id: before.id, roles: before.roles.clone() };
         if changes.active == Some(false) && before.active {
             authorize(actor, &Action::DeactivateUser(target.clone()))?;
         }
-        authorize(actor, &Action::UpdateUser { target, new_roles: new_roles.clone() })?;
+        authorize(actor, &Action::UpdateUser { target, new_roles: requested })?;
+        let new_roles = match &changes.roles {
+            Some(roles) => checked_roles(roles)?,
+            None => before.roles.clone(),
+        };
         let display_name = changes.display_name.as_deref().map(checked_name).transpose()?;
         if let Some(organization) = changes.organization_id {
             self.existing_organization(organization).await?;

@@ -62,7 +62,7 @@ fn fixture() -> Fixture {
         "mutation($p: String!) { login(email: \"office@omitama.example\", password: $p) { accessToken } }",
         json!({ "p": PASSWORD }),
     );
-    fixture.token = login["data"]["login"]["accessToken"].as_str().expect("token").to_owned();
+    fixture.token = login["data"]["login"]["accessToken"].as_str().unwrap_or_else(|| panic!("login: {login}")).to_owned();
     fixture.runtime.block_on(async {
         let large = app::demo::synthetic_plan("large", 10, 10, 29, 4);
         let summary = app.import_plan(&Actor::System, &large).await.expect("large plan");
@@ -91,7 +91,9 @@ fn reads(c: &mut Criterion) {
     for (code, label) in [("omitama-3", "29 directions"), ("large", "2,900 directions")] {
         let body = fixture.post(TREE, json!({ "c": code }));
         assert!(body["errors"].is_null(), "{body}");
-        group.bench_function(format!("plan tree, {label}"), |b| b.iter(|| fixture.post(TREE, json!({ "c": code }))));
+        group.bench_function(format!("plan tree, {label}"), |b| {
+            b.iter(|| fixture.post(TREE, json!({ "c": code })))
+        });
     }
     for (code, period) in fixture.periods.clone() {
         let body = fixture.post(MATRIX, json!({ "p": period }));

@@ -28,6 +28,9 @@ pub struct Config {
     pub login_throttle: app::ThrottleSettings,
     /// The largest evidence file accepted, enforced while the upload streams in.
     pub max_upload_bytes: u64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: behind one, every client
+    /// would otherwise have the proxy's address (for throttling and the audit log).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -46,6 +49,7 @@ impl Config {
             demo_password: None,
             login_throttle: app::ThrottleSettings::default(),
             max_upload_bytes: app::DEFAULT_MAX_UPLOAD_BYTES,
+            trusted_proxies: Vec::new(),
         }
     }
 

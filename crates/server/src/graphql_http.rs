@@ -78,6 +78,25 @@ async fn context(
     })
 }
 
+/// The client's address: the peer's, or, when the peer is a trusted proxy, the last
+/// address that proxy appended to `X-Forwarded-For` (earlier entries are the client's
+/// own claims, which anyone can forge).
+pub(crate) fn client_ip(state: &AppState, request: &Request) -> Option<String> {
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())?;
+    if !state.trusted_proxies.contains(&peer) {
+        return Some(peer.to_string());
+    }
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|v| v.trim().parse::<std::net::IpAddr>().ok())
+        .next_back();
+    Some(forwarded.unwrap_or(peer).to_string())
+}
+
 /// A GraphQL-shaped error response for requests refused before execution.
 fn refusal(status: StatusCode, code: ErrorCode, message: String) -> Response {
     let body = serde_json::json!({
@@ -136,7 +155,7 @@ pub(crate) async fn post(State(state): State<AppState>, request: Request) -> Res
             return refusal(StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadUserInput, message);
         }
     };
-    let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
+    let client_ip = client_ip(&state, &request);
     let headers = request.headers().clone();
     let context = match context(&state, &headers, client_ip).await {
         Ok(context) => context,
@@ -189,9 +208,13 @@ async fn read_multipart(
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let stream = request.into_body().into_data_stream().map_err(std::io::Error::other);
     let reader = tokio_util::io::StreamReader::new(stream).compat();
-    let options = async_graphql::http::MultipartOptions::default()
-        .max_file_size(usize::try_from(max_upload_bytes).unwrap_or(usize::MAX))
-        .max_num_files(1);
+    // async-graphql applies this to the whole stream: leave room for the operation and the
+    // form's framing, so that a file of exactly the advertised limit is accepted (the use
+    // case refuses anything larger).
+    let stream_limit =
+        usize::try_from(max_upload_bytes).unwrap_or(usize::MAX).saturating_add(crate::routes::MAX_JSON_BODY);
+    let options =
+        async_graphql::http::MultipartOptions::default().max_file_size(stream_limit).max_num_files(1);
     async_graphql::http::receive_body(content_type, reader, options).await.map_err(|error| match error {
         async_graphql::ParseRequestError::PayloadTooLarge => ReadError::TooLarge,
         other => ReadError::Unreadable(other.to_string()),
@@ -209,7 +232,7 @@ pub(crate) async fn get(State(state): State<AppState>, request: Request) -> Resp
             StatusCode::NOT_FOUND.into_response()
         };
     }
-    let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
+    let client_ip = client_ip(&state, &request);
     let headers = request.headers().clone();
     let context = match context(&state, &headers, client_ip).await {
         Ok(context) => context,

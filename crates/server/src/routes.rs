@@ -21,12 +21,18 @@ pub(crate) struct AppState {
     pub schema: graphql::NukumoriSchema,
     pub graphiql: bool,
     pub max_upload_bytes: u64,
+    pub trusted_proxies: std::sync::Arc<Vec<std::net::IpAddr>>,
 }
 
 pub(crate) fn router(app: App, config: &Config) -> Router {
     let schema = graphql::build_schema(app.clone(), config.graphql_limits);
-    let state =
-        AppState { app, schema, graphiql: config.graphiql, max_upload_bytes: config.max_upload_bytes };
+    let state = AppState {
+        app,
+        schema,
+        graphiql: config.graphiql,
+        max_upload_bytes: config.max_upload_bytes,
+        trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+    };
     // The outer limit admits one upload and its multipart framing; JSON bodies are held
     // to MAX_JSON_BODY by the GraphQL handler itself.
     let body_limit =

@@ -6,7 +6,11 @@ use domain::{
     ids::{EvidenceId, ReportId, UserId},
     report::EvidenceFile,
 };
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr};
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    sea_query::{Expr, OnConflict},
+};
 
 use crate::{
     Db, StoreError, WriteTx,
@@ -50,25 +54,28 @@ impl Db {
 }
 
 impl WriteTx {
-    /// Records a blob unless one with this hash exists; returns whether it was new.
+    /// Records a blob unless one with this hash exists (two identical uploads at once
+    /// both succeed); returns whether it was new.
     pub async fn insert_blob_if_absent(
         &self,
         sha256: &str,
         size: i64,
         content_type: &str,
     ) -> Result<bool, StoreError> {
-        if blobs::Entity::find_by_id(sha256.to_owned()).one(&self.txn).await?.is_some() {
-            return Ok(false);
-        }
-        blobs::Entity::insert(blobs::ActiveModel {
+        let inserted = blobs::Entity::insert(blobs::ActiveModel {
             sha256: Set(sha256.to_owned()),
             size: Set(size),
             content_type: Set(content_type.to_owned()),
             created_at: Set(Utc::now()),
         })
+        .on_conflict(OnConflict::column(blobs::Column::Sha256).do_nothing().to_owned())
         .exec_without_returning(&self.txn)
-        .await?;
-        Ok(true)
+        .await;
+        match inserted {
+            Ok(rows) => Ok(rows > 0),
+            Err(sea_orm::DbErr::RecordNotInserted) => Ok(false),
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// Records an evidence file.

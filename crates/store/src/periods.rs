@@ -87,6 +87,26 @@ impl WriteTx {
         Ok(())
     }
 
+    /// Serialises the writes that decide which reports exist in a plan (opening periods,
+    /// changing owners) until this transaction ends. SQLite's writer lock does this
+    /// already; PostgreSQL takes an advisory lock keyed by the plan.
+    pub async fn lock_plan(&self, plan_id: PlanId) -> Result<(), StoreError> {
+        if self.backend == crate::Backend::Postgres {
+            let bytes = plan_id.0.as_bytes();
+            let key = i64::from_be_bytes([
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15],
+            ]);
+            self.txn
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DbBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock($1)",
+                    [key.into()],
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+
     /// The periods of a plan, read inside the transaction.
     pub async fn periods(&self, plan_id: PlanId) -> Result<Vec<ReportingPeriod>, StoreError> {
         periods_of(&self.txn, plan_id, None).await

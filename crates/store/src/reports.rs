@@ -11,7 +11,7 @@ use domain::{
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait},
+    sea_query::{Expr, ExprTrait, Query},
 };
 use uuid::Uuid;
 
@@ -81,11 +81,13 @@ pub struct ReportFilter {
 pub enum SaveOutcome {
     /// Saved; the report as it is now.
     Saved(Box<Report>),
-    /// Someone saved first; nothing was written. The current version is given so the
-    /// writer can merge.
+    /// Someone saved first, or the report left the writer's hands; nothing was written.
+    /// The current version and status are given so the writer can merge.
     Stale {
         /// The version in the database.
         current_version: i32,
+        /// The status in the database.
+        status: ReportStatus,
     },
 }
 
@@ -263,11 +265,17 @@ impl WriteTx {
         direction_id: DirectionId,
         organization_id: OrganizationId,
     ) -> Result<u64, StoreError> {
+        // A report with evidence attached was started, whatever its status says.
+        let with_evidence = Query::select()
+            .column(crate::entities::evidence::Column::ReportId)
+            .from(crate::entities::evidence::Entity)
+            .to_owned();
         let result = reports::Entity::delete_many()
             .filter(reports::Column::DirectionId.eq(direction_id.0))
             .filter(reports::Column::OrganizationId.eq(organization_id.0))
             .filter(reports::Column::Status.eq(ReportStatus::NotStarted.as_str()))
             .filter(reports::Column::Version.eq(0))
+            .filter(reports::Column::Id.not_in_subquery(with_evidence))
             .exec(&self.txn)
             .await?;
         Ok(result.rows_affected)
@@ -304,7 +312,13 @@ impl WriteTx {
             .col_expr(reports::Column::UpdatedAt, Expr::value(Utc::now()))
             .col_expr(reports::Column::UpdatedBy, Expr::value(by.map(|id| id.0)))
             .filter(reports::Column::Id.eq(id.0))
-            .filter(reports::Column::Version.eq(expected_version));
+            .filter(reports::Column::Version.eq(expected_version))
+            // The status is checked in the same statement, so a report submitted between
+            // the caller's read and this write is never changed.
+            .filter(
+                reports::Column::Status
+                    .is_in(ReportStatus::ALL.into_iter().filter(|s| s.is_editable()).map(|s| s.as_str())),
+            );
         if let Some(copied_from) = copied_from {
             update =
                 update.col_expr(reports::Column::CopiedFromReportId, Expr::value(copied_from.map(|r| r.0)));
@@ -314,6 +328,6 @@ impl WriteTx {
             return Ok(SaveOutcome::Saved(Box::new(report)));
         }
         let current = by_id(&self.txn, id).await?.ok_or(StoreError::NotFound)?;
-        Ok(SaveOutcome::Stale { current_version: current.version })
+        Ok(SaveOutcome::Stale { current_version: current.version, status: current.status })
     }
 }

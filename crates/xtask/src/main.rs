@@ -3,8 +3,9 @@
 //! - `cargo xtask run [--release]`: build the web app and the server, start it with the
 //!   Omitama demo at http://127.0.0.1:8080.
 //! - `cargo xtask test`: every check CI runs: formatting, clippy, the schema drift check,
-//!   the Rust tests on SQLite and PostgreSQL (starting PostgreSQL if none answers), and the
-//!   web app's lint, type check, unit tests and build.
+//!   the Rust tests on SQLite and PostgreSQL (starting PostgreSQL if none answers), the
+//!   web app's lint, type check, unit tests and build, and the end-to-end stories in
+//!   Debian's Chromium (installed with apt if missing) against the real server.
 //! - `cargo xtask schema`: rewrite `schema.graphql` from the server's schema.
 
 use std::{
@@ -197,6 +198,22 @@ fn test() -> anyhow::Result<()> {
     }
     step("Rust tests (SQLite and PostgreSQL)", nextest)?;
     drop(postgres);
+
+    if has_frontend() {
+        // The stories run against the real server, built by the step above, on SQLite.
+        let mut chromium = Command::new("bash");
+        chromium.arg(root().join(".ci/chromium.sh"));
+        let browser =
+            output(chromium).context("Chromium is needed for the end-to-end tests")?.trim().to_owned();
+        let mut build = cargo();
+        build.args(["build", "--locked", "--bin", "nukumori"]);
+        step("build the server for the end-to-end tests", build)?;
+        let mut e2e = npm();
+        e2e.args(["run", "e2e"])
+            .env("NUKUMORI_BIN", target_dir().join("debug").join("nukumori"))
+            .env("CHROMIUM", browser);
+        step("web app: end-to-end tests in Chromium", e2e)?;
+    }
 
     eprintln!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())

@@ -83,7 +83,10 @@ describe('plan explorer', () => {
   it('switches to English, remembers it and sends it to the server', async () => {
     const { user, requests } = renderApp('/plans/omitama-3')
     await screen.findByRole('heading', { level: 1 })
-    expect(requests.every((r) => r.language === 'ja' && r.method === 'GET')).toBe(true)
+    const queries = requests.filter((r) => r.operation !== 'RefreshSession')
+    expect(queries.every((r) => r.language === 'ja' && r.method === 'GET')).toBe(true)
+    // The session restore on page load is one POST (a mutation), sent once.
+    expect(requests.filter((r) => r.operation === 'RefreshSession')).toMatchObject([{ method: 'POST' }])
 
     const english = screen.getByRole('button', { name: 'English' })
     expect(english).toHaveAttribute('aria-pressed', 'false')

@@ -10,7 +10,17 @@ afterEach(async () => {
   }
 })
 
-// jsdom does not implement scrolling; react-router's ScrollRestoration calls it.
 if (typeof window !== 'undefined') {
+  // jsdom does not implement scrolling; react-router's ScrollRestoration calls it.
   window.scrollTo = () => undefined
+  Element.prototype.scrollIntoView = () => undefined
+
+  // jsdom has <dialog> but not its modal methods: open and close it by the attribute.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open')
+    this.dispatchEvent(new Event('close'))
+  }
 }

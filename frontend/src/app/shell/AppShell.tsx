@@ -21,8 +21,11 @@ export function AppShell() {
   useEffect(() => {
     if (shownPath.current === pathname) return // first render (and StrictMode's second run)
     shownPath.current = pathname
-    // A redirect (REPLACE, such as `/` → the plan) is not a move the user made.
-    if (navigationType === NavigationType.Replace) return
+    // A redirect (REPLACE, such as `/` → the plan) is not a move the user made, unless it
+    // took away the element that had focus (signing in returns to the page the user left).
+    const active = document.activeElement
+    const focusLost = active === null || active === document.body || !document.contains(active)
+    if (navigationType === NavigationType.Replace && !focusLost) return
     mainRef.current?.focus({ preventScroll: true })
   }, [pathname, navigationType])
 

@@ -1,17 +1,24 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, NavLink } from 'react-router'
 import { CurrentPlanName, PlanNavLinks } from '@/features/plan'
+import { AccountMenu, useSignedInUser } from '@/features/session'
+import { ADMINISTRATION_ROLES, hasAnyRole } from '@/lib/roles'
 import { LanguageSwitch } from './LanguageSwitch'
 import styles from './Header.module.css'
 
-/** The site header: product name, the plan being viewed, the main menu, the language switch. */
+/**
+ * The site header: product name, the plan being viewed, the language switch, the account
+ * corner (sign-in link, or the person's name with their menu), and the main menu.
+ */
 export function Header() {
   const { t } = useTranslation()
+  const user = useSignedInUser()
+  const administers = user !== null && hasAnyRole(user.roles, ADMINISTRATION_ROLES)
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
         <div className={styles.brand}>
-          <Link to="/" className={styles.logo}>
+          <Link to={user ? '/home' : '/'} className={styles.logo}>
             <svg className={styles.mark} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
               <rect width="32" height="32" rx="8" />
               <path d="M16 25s-8-4.9-8-10.2A4.4 4.4 0 0 1 16 12a4.4 4.4 0 0 1 8 2.8C24 20.1 16 25 16 25z" />
@@ -29,11 +36,35 @@ export function Header() {
             <CurrentPlanName />
           </div>
         </div>
-        <LanguageSwitch />
+        <div className={styles.tools}>
+          <LanguageSwitch />
+          <AccountMenu />
+        </div>
       </div>
       <nav className={styles.nav} aria-label={t('app.primaryNav')}>
         <ul className={styles.navList}>
+          {user ? (
+            <li>
+              <NavLink to="/home" className={styles.navLink}>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+          ) : null}
           <PlanNavLinks linkClassName={styles.navLink} />
+          {administers ? (
+            <>
+              <li>
+                <NavLink to="/admin/users" className={styles.navLink}>
+                  {t('nav.users')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/audit" className={styles.navLink}>
+                  {t('nav.audit')}
+                </NavLink>
+              </li>
+            </>
+          ) : null}
         </ul>
       </nav>
     </header>

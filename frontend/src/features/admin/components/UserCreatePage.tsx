@@ -1,0 +1,102 @@
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { useMutation, useQuery } from 'urql'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { formStyles } from '@/components/form'
+import { useDraft, useSignedInUser } from '@/features/session'
+import { formErrors } from '@/lib/formErrors'
+import type { DescribedError } from '@/lib/graphqlError'
+import { useDocumentTitle } from '@/lib/useDocumentTitle'
+import { AdminOrganizationsQuery, CreateUserMutation } from '../api/operations'
+import type { UserNotice } from './notices'
+import { checkUserForm, emptyUserForm, USER_API_FIELDS, type UserField } from '../model/userForm'
+import { UserForm } from './UserForm'
+import styles from './Admin.module.css'
+
+/** The in-memory draft of the create form (survives a trip through the sign-in page). */
+export const CREATE_DRAFT_KEY = 'admin.user.new'
+
+/** `/admin/users/new`: create an account. */
+export function UserCreatePage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const me = useSignedInUser()
+  const [values, setValues, discard] = useDraft(CREATE_DRAFT_KEY, emptyUserForm)
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<UserField, string>>>({})
+  const [general, setGeneral] = useState<DescribedError | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const [organizations, reexecute] = useQuery({ query: AdminOrganizationsQuery })
+  const [{ fetching }, createUser] = useMutation(CreateUserMutation)
+  const retry = useCallback(() => {
+    reexecute({ requestPolicy: 'network-only' })
+  }, [reexecute])
+  useDocumentTitle(t('users.createTitle'))
+
+  const submit = async () => {
+    setGeneral(null)
+    const problems = checkUserForm(values, 'create', t)
+    setErrors(problems)
+    if (Object.keys(problems).length > 0) {
+      setAttempt((n) => n + 1)
+      return
+    }
+    const result = await createUser({
+      input: {
+        email: values.email.trim(),
+        displayName: values.displayName.trim(),
+        organizationId: values.organizationId,
+        roles: values.roles,
+        language: values.language,
+        password: password === '' ? null : password,
+      },
+    })
+    if (result.data) {
+      discard()
+      const notice: UserNotice = { kind: 'created', name: result.data.createUser.displayName }
+      void navigate('/admin/users', { state: { notice } })
+    } else if (result.error) {
+      const found = formErrors(result.error, USER_API_FIELDS)
+      setErrors(found.fields)
+      setGeneral(found.general)
+      setAttempt((n) => n + 1)
+    }
+  }
+
+  return (
+    <div className={styles.page}>
+      <p>
+        <Link to="/admin/users" className={styles.back}>
+          {t('users.backToList')}
+        </Link>
+      </p>
+      <h1>{t('users.createTitle')}</h1>
+      <p className={styles.intro}>{t('users.createIntro')}</p>
+      {organizations.error ? (
+        <ErrorState error={organizations.error} onRetry={retry} headingLevel={2} />
+      ) : !organizations.data ? (
+        <LoadingState lines={4} />
+      ) : (
+        <UserForm
+          mode="create"
+          values={values}
+          onChange={setValues}
+          password={password}
+          onPasswordChange={setPassword}
+          organizations={organizations.data.organizations}
+          canGrantAdmin={me?.roles.includes('ADMIN') ?? false}
+          errors={errors}
+          general={general}
+          attempt={attempt}
+          submitting={fetching}
+          submitLabel={t('users.submitCreate')}
+          cancelTo="/admin/users"
+          onSubmit={() => void submit()}
+          rolesNote={me?.roles.includes('ADMIN') ? null : <p className={formStyles.note}>{t('users.adminOnlyNote')}</p>}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+/**
+ * The kinds of audit events the server records (`domain::audit::AuditAction`). The API
+ * types `action` as a string; an action not listed here is shown by its name.
+ */
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.locked_out',
+  'login.refused_while_locked',
+  'session.logout',
+  'session.refresh_reused',
+  'password.changed',
+  'password.reset',
+  'user.created',
+  'user.updated',
+  'user.roles_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'plan.imported',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value)
+}
+
+/** The translation key of an action (`login.failed` → `login_failed`: keys cannot hold dots). */
+export function actionKey(action: AuditAction) {
+  return action.replace(/\./g, '_') as ActionKey<AuditAction>
+}
+
+type ActionKey<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${ActionKey<B>}` : S
