@@ -404,6 +404,23 @@ async fn ownership_changes_are_kept_as_history_and_reach_open_periods(backend: B
     assert_eq!(entries.len(), 3, "welfare as lead (ended), health as lead, welfare as co-owner: {body}");
     assert!(entries[0]["unassignedAt"].is_string());
 
+    // A lead cannot step down, or leave, while co-owners would be left without one.
+    let step_down = server
+        .graphql_as(
+            Some(&demo.office),
+            assign,
+            json!({ "d": direction, "o": org("health"), "r": "CO_OWNER" }),
+            "en",
+        )
+        .await;
+    assert_eq!(error_code(&step_down), "BAD_USER_INPUT", "{step_down}");
+    let unassign_lead =
+        "mutation($d: ID!, $o: ID!) { unassignDirection(directionId: $d, organizationId: $o) { id } }";
+    let leave = server
+        .graphql_as(Some(&demo.office), unassign_lead, json!({ "d": direction, "o": org("health") }), "en")
+        .await;
+    assert_eq!(leave["errors"][0]["extensions"]["field"], "organizationId", "{leave}");
+
     // Unassigning removes the reports nobody started.
     let unassign = "mutation($d: ID!, $o: ID!) { unassignDirection(directionId: $d, organizationId: $o) { owners { organization { code } } } }";
     let result = server

@@ -79,6 +79,8 @@ pub enum InputProblem {
     WrongCurrentPassword,
     /// The plan office and the committee do not own directions.
     OrganizationCannotOwn,
+    /// The change would leave a direction that has owners without a lead.
+    LeadRequired,
     /// A reporting period that cannot be opened as asked.
     Period(PeriodProblem),
     /// This kind of period is already open for that fiscal year.
@@ -116,7 +118,7 @@ impl InputProblem {
             Self::InvalidEmail | Self::EmailTaken => "email",
             Self::DisplayNameEmpty | Self::DisplayNameTooLong => "displayName",
             Self::NoRoles => "roles",
-            Self::UnknownOrganization | Self::OrganizationCannotOwn => "organizationId",
+            Self::UnknownOrganization | Self::OrganizationCannotOwn | Self::LeadRequired => "organizationId",
             Self::WeakPassword(_) => "newPassword",
             Self::WrongCurrentPassword => "currentPassword",
             Self::Period(problem) => problem.field(),
@@ -160,6 +162,10 @@ impl Localized for InputProblem {
             }
             Self::FileTooLarge { max_bytes } => {
                 return format!("The file is too large (at most {}).", size_label(*max_bytes));
+            }
+            Self::LeadRequired if ja => "主担当課がいなくなります。先に別の組織を主担当に指定してください。",
+            Self::LeadRequired => {
+                "The direction would have no lead. Make another organisation the lead first."
             }
             Self::OrganizationCannotOwn if ja => "事務局と推進委員会は施策の方向を担当できません。",
             Self::OrganizationCannotOwn => "The plan office and the committee cannot own directions.",

@@ -91,6 +91,9 @@ impl App {
         let Some(assignment) = current.iter().find(|o| o.organization_id == organization_id) else {
             return Err(AppError::NotFound { what: "assignment" });
         };
+        if assignment.role == OwnerRole::Lead && current.len() > 1 {
+            return Err(AppError::Invalid(InputProblem::LeadRequired));
+        }
         self.close_assignment(&tx, actor, &direction, assignment).await?;
         let owners = owners_of(&tx, &direction).await?;
         tx.commit().await?;
@@ -111,6 +114,11 @@ impl App {
         let existing = current.iter().find(|o| o.organization_id == organization_id);
         if existing.is_some_and(|o| o.role == role) {
             return Ok(false);
+        }
+        // A direction with owners has exactly one lead: the lead becomes a co-owner only
+        // when another organisation takes the lead (which demotes it below).
+        if existing.is_some_and(|o| o.role == OwnerRole::Lead) && role == OwnerRole::CoOwner {
+            return Err(AppError::Invalid(InputProblem::LeadRequired));
         }
         if role == OwnerRole::Lead
             && let Some(lead) =
