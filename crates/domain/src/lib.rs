@@ -19,6 +19,7 @@ pub mod plan;
 pub mod plan_file;
 pub mod report;
 pub mod user;
+pub mod workflow;
 
 pub use code::NodeCode;
 pub use fiscal::FiscalYear;
