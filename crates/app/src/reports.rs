@@ -105,20 +105,6 @@ impl App {
         Ok(report)
     }
 
-    /// Several reports by id, keeping only those the actor may see.
-    pub async fn reports_by_ids(&self, actor: &Actor, ids: &[ReportId]) -> Result<Vec<Report>, AppError> {
-        let visibility = report_visibility(actor);
-        let mut found = Vec::new();
-        for id in ids {
-            if let Some(report) = self.db.report_by_id(*id).await?
-                && visibility.includes(report.reference())
-            {
-                found.push(report);
-            }
-        }
-        Ok(found)
-    }
-
     /// A page of the reports the actor may see, matching `filter`, after the cursor;
     /// and whether more follow.
     pub async fn reports(
@@ -128,9 +114,7 @@ impl App {
         first: u64,
         after: Option<ReportId>,
     ) -> Result<(Vec<Report>, bool), AppError> {
-        if actor.user().is_none() && *actor != Actor::System {
-            return Err(AppError::Unauthenticated);
-        }
+        authorize(actor, &Action::ListReports)?;
         let first = first.clamp(1, MAX_REPORT_PAGE);
         let mut page = self.db.reports_page(&report_visibility(actor), filter, after, first + 1).await?;
         let more = page.len() as u64 > first;

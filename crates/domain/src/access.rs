@@ -218,6 +218,8 @@ pub enum Action {
     ReadReportingCalendar,
     /// See colleagues' names and organisations (who saved a report, who uploaded a file).
     ReadDirectory,
+    /// List reports; which ones is [`report_visibility`]'s business.
+    ListReports,
     /// Read a report, its evidence and its history.
     ReadReport(ReportRef),
     /// Write a report's content, attach or remove evidence.
@@ -259,7 +261,8 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
         | Action::ReadOrganizations
         | Action::ChangeOwnPassword
         | Action::ReadReportingCalendar
-        | Action::ReadDirectory => Ok(()),
+        | Action::ReadDirectory
+        | Action::ListReports => Ok(()),
         Action::ManagePlanStructure => allow(office),
         Action::ListUsers | Action::ReadAuditLog => allow(admin || office),
         Action::ReadUser(target) => allow(target.user_id == user.user_id || admin || office),

@@ -10,91 +10,42 @@ use app::{
         user::User,
     },
 };
-use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::{
-    error::{coded, invalid_id},
-    objects::{OrganizationObject, cache, loaded, request},
+    error::coded,
+    objects::OrganizationObject,
+    resolve::{cache, language, loaded, parse_uuid},
 };
 
-/// A role a user holds.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(name = "Role")]
-pub enum RoleValue {
-    /// 事務局.
-    PlanOffice,
-    /// 担当課職員.
-    DepartmentStaff,
-    /// 担当課長.
-    DepartmentManager,
-    /// 社協コーディネーター.
-    CouncilCoordinator,
-    /// 推進委員.
-    CommitteeMember,
-    /// System administrator.
-    Admin,
-}
-
-impl From<Role> for RoleValue {
-    fn from(role: Role) -> Self {
-        match role {
-            Role::PlanOffice => Self::PlanOffice,
-            Role::DepartmentStaff => Self::DepartmentStaff,
-            Role::DepartmentManager => Self::DepartmentManager,
-            Role::CouncilCoordinator => Self::CouncilCoordinator,
-            Role::CommitteeMember => Self::CommitteeMember,
-            Role::Admin => Self::Admin,
-        }
+mirror_enum!(
+    /// A role a user holds.
+    RoleValue as "Role", Role {
+        /// 事務局.
+        PlanOffice,
+        /// 担当課職員.
+        DepartmentStaff,
+        /// 担当課長.
+        DepartmentManager,
+        /// 社協コーディネーター.
+        CouncilCoordinator,
+        /// 推進委員.
+        CommitteeMember,
+        /// System administrator.
+        Admin,
     }
-}
+);
 
-impl From<RoleValue> for Role {
-    fn from(role: RoleValue) -> Self {
-        match role {
-            RoleValue::PlanOffice => Self::PlanOffice,
-            RoleValue::DepartmentStaff => Self::DepartmentStaff,
-            RoleValue::DepartmentManager => Self::DepartmentManager,
-            RoleValue::CouncilCoordinator => Self::CouncilCoordinator,
-            RoleValue::CommitteeMember => Self::CommitteeMember,
-            RoleValue::Admin => Self::Admin,
-        }
+mirror_enum!(
+    /// A language of the product.
+    LanguageValue as "Language", Language {
+        /// 日本語.
+        Ja,
+        /// English.
+        En,
     }
-}
-
-/// A language of the product.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(name = "Language")]
-pub enum LanguageValue {
-    /// 日本語.
-    Ja,
-    /// English.
-    En,
-}
-
-impl From<Language> for LanguageValue {
-    fn from(language: Language) -> Self {
-        match language {
-            Language::Ja => Self::Ja,
-            Language::En => Self::En,
-        }
-    }
-}
-
-impl From<LanguageValue> for Language {
-    fn from(language: LanguageValue) -> Self {
-        match language {
-            LanguageValue::Ja => Self::Ja,
-            LanguageValue::En => Self::En,
-        }
-    }
-}
-
-/// Parses an API id of some entity.
-pub(crate) fn parse_uuid(ctx: &Context<'_>, id: &ID) -> Result<uuid::Uuid> {
-    let language = request(ctx)?.language;
-    uuid::Uuid::parse_str(id.as_str()).map_err(|_| invalid_id(language))
-}
+);
 
 /// A person with an account.
 pub struct UserObject(pub User);
@@ -231,7 +182,7 @@ pub struct AuditFilterInput {
 
 impl AuditFilterInput {
     pub(crate) fn into_filter(self, ctx: &Context<'_>) -> Result<AuditFilter> {
-        let language = request(ctx)?.language;
+        let language = language(ctx);
         let action = match self.action {
             Some(name) => Some(AuditAction::parse(&name).ok_or_else(|| {
                 let message = match language {

@@ -13,20 +13,11 @@ pub struct RequestContext {
     pub refresh_cookie: Option<String>,
     /// The client's address, for sign-in throttling and the audit log.
     pub client_ip: Option<String>,
-    /// Whether the request came over TLS (cookies are `Secure` either way; this decides
-    /// nothing but is kept for the log).
-    pub secure: bool,
 }
 
 impl RequestContext {
     /// An anonymous caller reading Japanese.
     pub fn anonymous() -> Self {
-        Self {
-            actor: Actor::Anonymous,
-            language: Language::Ja,
-            refresh_cookie: None,
-            client_ip: None,
-            secure: false,
-        }
+        Self { actor: Actor::Anonymous, language: Language::Ja, refresh_cookie: None, client_ip: None }
     }
 }

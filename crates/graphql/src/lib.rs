@@ -5,6 +5,9 @@
 //! error leaves through [`error::to_graphql`], which attaches one of the codes of
 //! [`app::ErrorCode`] and a message in the caller's language.
 
+#[macro_use]
+mod mirror;
+
 mod accounts;
 pub mod cache;
 pub mod context;
@@ -13,6 +16,7 @@ mod mutation;
 mod objects;
 mod query;
 mod reports;
+mod resolve;
 
 use app::App;
 use async_graphql::{EmptySubscription, Schema};

@@ -1,14 +1,13 @@
 //! The root of every change. Each mutation calls one use case of `app`, which decides
 //! whether the caller may do it.
 
-use app::{App, Session, domain::ids::UserId};
+use app::{Session, domain::ids::UserId};
 use async_graphql::{Context, ID, Object, Result};
 
 use crate::{
-    accounts::{CreateUserInput, SessionObject, UpdateUserInput, UserObject, parse_uuid},
-    context::RequestContext,
-    error::{coded, to_graphql},
-    objects::request,
+    accounts::{CreateUserInput, SessionObject, UpdateUserInput, UserObject},
+    error::to_graphql,
+    resolve::{app, fail, parse_uuid, request},
 };
 
 /// The cookie that carries the refresh token for the browser: `HttpOnly` (scripts cannot
@@ -34,14 +33,6 @@ fn clear_refresh_cookie(ctx: &Context<'_>) {
     );
 }
 
-fn app<'a>(ctx: &Context<'a>) -> Result<&'a App> {
-    ctx.data::<App>().map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
-}
-
-fn fail(request: &RequestContext) -> impl Fn(app::AppError) -> async_graphql::Error + '_ {
-    move |error| to_graphql(&error, request.language)
-}
-
 /// Changes.
 #[derive(Default)]
 pub struct AccountMutation;
@@ -53,7 +44,7 @@ impl AccountMutation {
     async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<SessionObject> {
         let request = request(ctx)?;
         let session =
-            app(ctx)?.login(&email, &password, request.client_ip.as_deref()).await.map_err(fail(request))?;
+            app(ctx)?.login(&email, &password, request.client_ip.as_deref()).await.map_err(fail(ctx))?;
         set_refresh_cookie(ctx, &session);
         Ok(SessionObject(session))
     }
@@ -77,7 +68,7 @@ impl AccountMutation {
             }
             Err(error) => {
                 clear_refresh_cookie(ctx);
-                Err(fail(request)(error))
+                Err(fail(ctx)(error))
             }
         }
     }
@@ -87,7 +78,7 @@ impl AccountMutation {
     async fn logout(&self, ctx: &Context<'_>, refresh_token: Option<String>) -> Result<bool> {
         let request = request(ctx)?;
         let token = refresh_token.or_else(|| request.refresh_cookie.clone());
-        app(ctx)?.logout(&request.actor, token.as_deref()).await.map_err(fail(request))?;
+        app(ctx)?.logout(&request.actor, token.as_deref()).await.map_err(fail(ctx))?;
         clear_refresh_cookie(ctx);
         Ok(true)
     }
@@ -104,7 +95,7 @@ impl AccountMutation {
         let session = app(ctx)?
             .change_password(&request.actor, &current_password, &new_password)
             .await
-            .map_err(fail(request))?;
+            .map_err(fail(ctx))?;
         set_refresh_cookie(ctx, &session);
         Ok(SessionObject(session))
     }
@@ -114,7 +105,7 @@ impl AccountMutation {
     async fn create_user(&self, ctx: &Context<'_>, input: CreateUserInput) -> Result<UserObject> {
         let request = request(ctx)?;
         let account = input.into_account(ctx)?;
-        let user = app(ctx)?.create_user(&request.actor, account).await.map_err(fail(request))?;
+        let user = app(ctx)?.create_user(&request.actor, account).await.map_err(fail(ctx))?;
         Ok(UserObject(user))
     }
 
@@ -123,7 +114,7 @@ impl AccountMutation {
         let request = request(ctx)?;
         let id = UserId(parse_uuid(ctx, &id)?);
         let changes = input.into_changes(ctx)?;
-        let user = app(ctx)?.update_user(&request.actor, id, changes).await.map_err(fail(request))?;
+        let user = app(ctx)?.update_user(&request.actor, id, changes).await.map_err(fail(ctx))?;
         Ok(UserObject(user))
     }
 
@@ -131,7 +122,7 @@ impl AccountMutation {
     async fn deactivate_user(&self, ctx: &Context<'_>, id: ID) -> Result<UserObject> {
         let request = request(ctx)?;
         let id = UserId(parse_uuid(ctx, &id)?);
-        let user = app(ctx)?.deactivate_user(&request.actor, id).await.map_err(fail(request))?;
+        let user = app(ctx)?.deactivate_user(&request.actor, id).await.map_err(fail(ctx))?;
         Ok(UserObject(user))
     }
 }

@@ -1,88 +1,45 @@
 //! The object types of the plan API, each a thin wrapper over a domain type. Related
 //! rows come from the request's [`RequestCache`], never from a query per object.
 
-use std::sync::Arc;
-
-use app::{
-    AppError,
-    domain::plan::{
-        Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan, Policy,
-        PolicyDirection,
-    },
+use app::domain::plan::{
+    Goal, Indicator, IndicatorUnit, IndicatorValue, Organization, OrganizationKind, Plan, Policy,
+    PolicyDirection,
 };
-use async_graphql::{Context, Enum, ID, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 
 use crate::{
-    cache::RequestCache,
-    context::RequestContext,
-    error::{coded, to_graphql},
+    error::coded,
+    resolve::{cache, loaded},
 };
-
-/// The caller's context, or an internal error if the server forgot to attach it.
-pub(crate) fn request<'a>(ctx: &Context<'a>) -> Result<&'a RequestContext> {
-    ctx.data::<RequestContext>()
-        .map_err(|_| coded(app::ErrorCode::Internal, "request context missing".into()))
-}
-
-/// The request's cache.
-pub(crate) fn cache<'a>(ctx: &Context<'a>) -> Result<&'a RequestCache> {
-    ctx.data::<RequestCache>().map_err(|_| coded(app::ErrorCode::Internal, "request cache missing".into()))
-}
-
-/// Translates a shared load error for the caller.
-pub(crate) fn loaded<T>(ctx: &Context<'_>, result: Result<T, Arc<AppError>>) -> Result<T> {
-    let language = request(ctx)?.language;
-    result.map_err(|error| to_graphql(&error, language))
-}
 
 /// A parent row that must exist (a foreign key guarantees it).
 fn present<T>(row: Option<T>) -> Result<T> {
     row.ok_or_else(|| coded(app::ErrorCode::Internal, "parent row missing".into()))
 }
 
-/// The role of an organisation in the plan's promotion system.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(name = "OrganizationKind")]
-pub enum OrganizationKindValue {
-    /// A city department (担当課).
-    Department,
-    /// The Council of Social Welfare (社会福祉協議会).
-    Council,
-    /// The plan office (事務局).
-    PlanOffice,
-    /// The expert committee (推進委員会).
-    Committee,
-}
-
-impl From<OrganizationKind> for OrganizationKindValue {
-    fn from(kind: OrganizationKind) -> Self {
-        match kind {
-            OrganizationKind::Department => Self::Department,
-            OrganizationKind::Council => Self::Council,
-            OrganizationKind::PlanOffice => Self::PlanOffice,
-            OrganizationKind::Committee => Self::Committee,
-        }
+mirror_enum!(
+    /// The role of an organisation in the plan's promotion system.
+    OrganizationKindValue as "OrganizationKind", OrganizationKind {
+        /// A city department (担当課).
+        Department,
+        /// The Council of Social Welfare (社会福祉協議会).
+        Council,
+        /// The plan office (事務局).
+        PlanOffice,
+        /// The expert committee (推進委員会).
+        Committee,
     }
-}
+);
 
-/// How an indicator is counted.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(name = "IndicatorUnit")]
-pub enum IndicatorUnitValue {
-    /// A share, 0 to 100.
-    Percent,
-    /// A number of things.
-    Count,
-}
-
-impl From<IndicatorUnit> for IndicatorUnitValue {
-    fn from(unit: IndicatorUnit) -> Self {
-        match unit {
-            IndicatorUnit::Percent => Self::Percent,
-            IndicatorUnit::Count => Self::Count,
-        }
+mirror_enum!(
+    /// How an indicator is counted.
+    IndicatorUnitValue as "IndicatorUnit", IndicatorUnit {
+        /// A share, 0 to 100.
+        Percent,
+        /// A number of things.
+        Count,
     }
-}
+);
 
 /// 第N次…計画: a plan generation.
 pub struct PlanObject(pub Plan);

@@ -1,30 +1,21 @@
 //! The root of every read.
 
-use app::{App, domain::ids::DirectionId};
+use app::domain::ids::DirectionId;
 use async_graphql::{Context, ID, Object, Result};
-use uuid::Uuid;
 
 use crate::{
-    accounts::{AuditEventConnection, AuditFilterInput, UserObject, parse_uuid},
-    error::{coded, invalid_id, to_graphql},
-    objects::{OrganizationObject, PlanObject, PolicyDirectionObject, request},
+    accounts::{AuditEventConnection, AuditFilterInput, UserObject},
+    error::{invalid_id, to_graphql},
+    objects::{OrganizationObject, PlanObject, PolicyDirectionObject},
+    resolve::{app, fail, parse_uuid, request},
 };
 
 /// Reads.
 #[derive(Default)]
 pub struct CoreQuery;
 
-fn app<'a>(ctx: &Context<'a>) -> Result<&'a App> {
-    ctx.data::<App>().map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
-}
-
 fn not_found(language: app::domain::Language) -> async_graphql::Error {
     to_graphql(&app::AppError::NotFound { what: "record" }, language)
-}
-
-/// Parses an API id into a UUID.
-pub(crate) fn parse_id(id: &ID, language: app::domain::Language) -> Result<Uuid> {
-    Uuid::parse_str(id.as_str()).map_err(|_| invalid_id(language))
 }
 
 #[Object]
@@ -32,50 +23,43 @@ impl CoreQuery {
     /// Every plan generation, oldest first.
     async fn plans(&self, ctx: &Context<'_>) -> Result<Vec<PlanObject>> {
         let request = request(ctx)?;
-        let plans = app(ctx)?.plans(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        let plans = app(ctx)?.plans(&request.actor).await.map_err(fail(ctx))?;
         Ok(plans.into_iter().map(PlanObject).collect())
     }
 
     /// The plan with this code (`omitama-3`); `NOT_FOUND` if there is none.
     async fn plan(&self, ctx: &Context<'_>, code: String) -> Result<Option<PlanObject>> {
         let request = request(ctx)?;
-        let plan = app(ctx)?
-            .plan_by_code(&request.actor, &code)
-            .await
-            .map_err(|e| to_graphql(&e, request.language))?;
+        let plan = app(ctx)?.plan_by_code(&request.actor, &code).await.map_err(fail(ctx))?;
         plan.map(PlanObject).map(Some).ok_or_else(|| not_found(request.language))
     }
 
     /// One policy direction; `NOT_FOUND` if there is none.
     async fn policy_direction(&self, ctx: &Context<'_>, id: ID) -> Result<Option<PolicyDirectionObject>> {
         let request = request(ctx)?;
-        let id = DirectionId(parse_id(&id, request.language)?);
-        let direction = app(ctx)?
-            .direction_by_id(&request.actor, id)
-            .await
-            .map_err(|e| to_graphql(&e, request.language))?;
+        let id = DirectionId(parse_uuid(ctx, &id)?);
+        let direction = app(ctx)?.direction_by_id(&request.actor, id).await.map_err(fail(ctx))?;
         direction.map(PolicyDirectionObject).map(Some).ok_or_else(|| not_found(request.language))
     }
 
     /// Every organisation: departments, the Council, the plan office, the committee.
     async fn organizations(&self, ctx: &Context<'_>) -> Result<Vec<OrganizationObject>> {
         let request = request(ctx)?;
-        let organizations =
-            app(ctx)?.organizations(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        let organizations = app(ctx)?.organizations(&request.actor).await.map_err(fail(ctx))?;
         Ok(organizations.into_iter().map(OrganizationObject).collect())
     }
 
     /// The signed-in user; null for the public.
     async fn me(&self, ctx: &Context<'_>) -> Result<Option<UserObject>> {
         let request = request(ctx)?;
-        let user = app(ctx)?.me(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        let user = app(ctx)?.me(&request.actor).await.map_err(fail(ctx))?;
         Ok(user.map(UserObject))
     }
 
     /// Every account (plan office and administrators).
     async fn users(&self, ctx: &Context<'_>) -> Result<Vec<UserObject>> {
         let request = request(ctx)?;
-        let users = app(ctx)?.users(&request.actor).await.map_err(|e| to_graphql(&e, request.language))?;
+        let users = app(ctx)?.users(&request.actor).await.map_err(fail(ctx))?;
         Ok(users.into_iter().map(UserObject).collect())
     }
 
@@ -83,7 +67,7 @@ impl CoreQuery {
     async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<UserObject>> {
         let request = request(ctx)?;
         let id = app::domain::ids::UserId(parse_uuid(ctx, &id)?);
-        let user = app(ctx)?.user(&request.actor, id).await.map_err(|e| to_graphql(&e, request.language))?;
+        let user = app(ctx)?.user(&request.actor, id).await.map_err(fail(ctx))?;
         Ok(Some(UserObject(user)))
     }
 
@@ -103,10 +87,8 @@ impl CoreQuery {
             None => None,
         };
         let first = u64::try_from(first.max(1)).unwrap_or(1);
-        let (events, more) = app(ctx)?
-            .audit_events(&request.actor, &filter, first, before)
-            .await
-            .map_err(|e| to_graphql(&e, request.language))?;
+        let (events, more) =
+            app(ctx)?.audit_events(&request.actor, &filter, first, before).await.map_err(fail(ctx))?;
         Ok(AuditEventConnection::new(events, more))
     }
 }

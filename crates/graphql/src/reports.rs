@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use app::{
-    App, CompletionMatrix, NewPeriod, ReportFilter, ReportPatch,
+    CompletionMatrix, NewPeriod, ReportFilter, ReportPatch,
     domain::{
         Language,
         access::ReportRef,
@@ -24,39 +24,11 @@ use async_graphql::{Context, Enum, ID, InputObject, MaybeUndefined, Object, Resu
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
-    accounts::{PageInfo, parse_uuid},
+    accounts::PageInfo,
     error::{coded, to_graphql},
-    objects::{
-        IndicatorObject, OrganizationObject, PlanObject, PolicyDirectionObject, cache, loaded, request,
-    },
+    objects::{IndicatorObject, OrganizationObject, PlanObject, PolicyDirectionObject},
+    resolve::{app, cache, fail, language, loaded, parse_uuid, request},
 };
-
-macro_rules! mirror_enum {
-    ($(#[$doc:meta])* $name:ident as $graphql:literal, $domain:ty { $($(#[$vdoc:meta])* $variant:ident),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-        #[graphql(name = $graphql)]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-        }
-
-        impl From<$domain> for $name {
-            fn from(value: $domain) -> Self {
-                match value {
-                    $(<$domain>::$variant => Self::$variant,)*
-                }
-            }
-        }
-
-        impl From<$name> for $domain {
-            fn from(value: $name) -> Self {
-                match value {
-                    $($name::$variant => Self::$variant,)*
-                }
-            }
-        }
-    };
-}
 
 mirror_enum!(
     /// A report's place in the workflow.
@@ -162,19 +134,6 @@ pub enum PeriodKindValue {
     YearEnd,
     /// 四半期 (with its number).
     Quarter,
-}
-
-fn language(ctx: &Context<'_>) -> Language {
-    request(ctx).map_or(Language::Ja, |r| r.language)
-}
-
-fn app<'a>(ctx: &Context<'a>) -> Result<&'a App> {
-    ctx.data::<App>().map_err(|_| coded(app::ErrorCode::Internal, "application missing".into()))
-}
-
-fn fail(ctx: &Context<'_>) -> impl Fn(app::AppError) -> async_graphql::Error {
-    let language = language(ctx);
-    move |error| to_graphql(&error, language)
 }
 
 /// One assignment of an organisation to a direction.

@@ -13,7 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::routes::AppState;
+use crate::{caller, routes::AppState};
 
 fn refuse(error: &AppError, language: Language) -> Response {
     let status = match error.code() {
@@ -30,20 +30,10 @@ pub(crate) async fn download(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let language = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map_or(Language::Ja, Language::from_tag);
-    let actor = match headers.get(header::AUTHORIZATION) {
-        None => Actor::Anonymous,
-        Some(value) => {
-            let token =
-                value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).unwrap_or_default().trim();
-            match state.app.authenticate(token).await {
-                Ok(actor) => actor,
-                Err(error) => return refuse(&error, language),
-            }
-        }
+    let language = caller::language(&headers);
+    let actor = match caller::actor(&state, &headers).await {
+        Ok(actor) => actor,
+        Err(error) => return refuse(&error, language),
     };
     let Ok(id) = uuid::Uuid::parse_str(&id) else {
         return refuse(&AppError::NotFound { what: "evidence" }, language);

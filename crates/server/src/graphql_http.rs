@@ -14,8 +14,8 @@
 use std::net::SocketAddr;
 
 use app::{
-    AppError, ErrorCode,
-    domain::{Language, access::Actor, i18n::Localized},
+    ErrorCode,
+    domain::{Language, i18n::Localized},
 };
 use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse, rejection::GraphQLRejection};
@@ -25,14 +25,10 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use crate::routes::AppState;
-
-fn language(headers: &HeaderMap) -> Language {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .map_or(Language::Ja, Language::from_tag)
-}
+use crate::{
+    caller::{self, language},
+    routes::AppState,
+};
 
 fn refresh_cookie(headers: &HeaderMap) -> Option<String> {
     headers
@@ -53,29 +49,10 @@ async fn context(
     client_ip: Option<String>,
 ) -> Result<graphql::RequestContext, Response> {
     let language = language(headers);
-    let actor = match headers.get(header::AUTHORIZATION) {
-        None => Actor::Anonymous,
-        Some(value) => {
-            let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
-            let authenticated = match token {
-                Some(token) if !token.is_empty() => state.app.authenticate(token).await,
-                _ => Err(AppError::SessionInvalid),
-            };
-            match authenticated {
-                Ok(actor) => actor,
-                Err(error) => {
-                    return Err(refusal(StatusCode::UNAUTHORIZED, error.code(), error.localized(language)));
-                }
-            }
-        }
-    };
-    Ok(graphql::RequestContext {
-        actor,
-        language,
-        refresh_cookie: refresh_cookie(headers),
-        client_ip,
-        secure: false,
-    })
+    let actor = caller::actor(state, headers)
+        .await
+        .map_err(|error| refusal(StatusCode::UNAUTHORIZED, error.code(), error.localized(language)))?;
+    Ok(graphql::RequestContext { actor, language, refresh_cookie: refresh_cookie(headers), client_ip })
 }
 
 /// The client's address: the peer's, or, when the peer is a trusted proxy, the last

@@ -3,6 +3,7 @@
 //! Ctrl-C and then finishes the requests in flight. Tests call [`build`] with port 0 and
 //! their own database, so every test has its own server.
 
+mod caller;
 mod config;
 mod files;
 mod graphql_http;

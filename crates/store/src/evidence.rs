@@ -98,15 +98,6 @@ impl WriteTx {
         Ok(())
     }
 
-    /// One evidence file that has not been removed, read inside the transaction.
-    pub async fn evidence_by_id(&self, id: EvidenceId) -> Result<Option<EvidenceFile>, StoreError> {
-        let row = evidence::Entity::find_by_id(id.0)
-            .filter(evidence::Column::RemovedAt.is_null())
-            .one(&self.txn)
-            .await?;
-        Ok(row.map(evidence_from))
-    }
-
     /// Marks an evidence file removed (the row and the blob stay, for the history).
     pub async fn remove_evidence(&self, id: EvidenceId, by: Option<UserId>) -> Result<bool, StoreError> {
         let result = evidence::Entity::update_many()

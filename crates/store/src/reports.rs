@@ -281,11 +281,6 @@ impl WriteTx {
         Ok(result.rows_affected)
     }
 
-    /// One report, read inside the transaction.
-    pub async fn report_by_id(&self, id: ReportId) -> Result<Option<Report>, StoreError> {
-        by_id(&self.txn, id).await
-    }
-
     /// Writes new content if the report is still at `expected_version`; the version moves
     /// on by one.
     pub async fn save_report(

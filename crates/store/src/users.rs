@@ -163,12 +163,6 @@ impl WriteTx {
         credentials(&self.txn, row).await
     }
 
-    /// The account with this e-mail, read inside the transaction.
-    pub async fn credentials_by_email(&self, email: &str) -> Result<Option<Credentials>, StoreError> {
-        let row = users::Entity::find().filter(users::Column::Email.eq(email)).one(&self.txn).await?;
-        credentials(&self.txn, row).await
-    }
-
     /// Creates an account. A taken e-mail is [`StoreError::Duplicate`].
     pub async fn insert_user(&self, new: NewUser) -> Result<User, StoreError> {
         let now = Utc::now();

@@ -1,19 +1,13 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react'
-import { cx } from '@/lib/cx'
-import { describedBy } from './fieldIds'
-import { FieldError, FieldHint, RequiredMark } from './FieldParts'
+import { controlAria } from './fieldIds'
+import { FieldShell, type FieldFrame } from './FieldShell'
 import styles from './Form.module.css'
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'> {
-  id: string
-  label: ReactNode
+export interface SelectFieldProps
+  extends FieldFrame,
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'className'> {
   value: string
   onChange: (value: string) => void
-  hint?: ReactNode
-  error?: string | null
-  required?: boolean
-  /** Set false where every field is optional (filters): "optional" tags would be noise. */
-  optionalMark?: boolean
   children: ReactNode
 }
 
@@ -26,19 +20,14 @@ export function SelectField({
   hint,
   error,
   required = false,
-  optionalMark = true,
+  optionalMark,
   children,
   className,
   ...select
 }: SelectFieldProps) {
+  const frame = { id, label, hint, error, required, optionalMark, className }
   return (
-    <div className={cx(styles.field, error && styles.fieldInvalid, className)}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-        {required || optionalMark ? <RequiredMark required={required} /> : null}
-      </label>
-      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
-      <FieldError id={id} message={error} />
+    <FieldShell {...frame}>
       <select
         {...select}
         id={id}
@@ -48,12 +37,10 @@ export function SelectField({
         onChange={(event) => {
           onChange(event.target.value)
         }}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlAria(frame)}
       >
         {children}
       </select>
-    </div>
+    </FieldShell>
   )
 }

@@ -1,19 +1,13 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react'
-import { cx } from '@/lib/cx'
-import { describedBy } from './fieldIds'
-import { FieldError, FieldHint, RequiredMark } from './FieldParts'
+import type { InputHTMLAttributes, Ref } from 'react'
+import { controlAria } from './fieldIds'
+import { FieldShell, type FieldFrame } from './FieldShell'
 import styles from './Form.module.css'
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> {
-  id: string
-  label: ReactNode
+export interface TextFieldProps
+  extends FieldFrame,
+    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'> {
   value: string
   onChange: (value: string) => void
-  hint?: ReactNode
-  error?: string | null
-  required?: boolean
-  /** Set false where every field is optional (filters): "optional" tags would be noise. */
-  optionalMark?: boolean
   inputRef?: Ref<HTMLInputElement>
 }
 
@@ -26,19 +20,14 @@ export function TextField({
   hint,
   error,
   required = false,
-  optionalMark = true,
+  optionalMark,
   inputRef,
   className,
   ...input
 }: TextFieldProps) {
+  const frame = { id, label, hint, error, required, optionalMark, className }
   return (
-    <div className={cx(styles.field, error && styles.fieldInvalid, className)}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-        {required || optionalMark ? <RequiredMark required={required} /> : null}
-      </label>
-      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
-      <FieldError id={id} message={error} />
+    <FieldShell {...frame}>
       <input
         {...input}
         ref={inputRef}
@@ -49,10 +38,8 @@ export function TextField({
         onChange={(event) => {
           onChange(event.target.value)
         }}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlAria(frame)}
       />
-    </div>
+    </FieldShell>
   )
 }
