@@ -172,6 +172,20 @@ struct ServeArgs {
     /// the variable).
     #[arg(long = "trusted-proxy", env = "NUKUMORI_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// The SMTP server for notification mails: `smtp://host:587` (STARTTLS when
+    /// offered; `?tls=required` to insist), `smtps://host:465`, with `user:password@`
+    /// if needed. Without it, mails are written to DATA_DIR/mail.
+    #[arg(long, env = "NUKUMORI_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of notification mails.
+    #[arg(long, env = "NUKUMORI_MAIL_FROM", default_value = "Nukumori <nukumori@localhost>")]
+    mail_from: String,
+    /// The address people reach the web app at; the base of every link in a mail.
+    #[arg(long, env = "NUKUMORI_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    public_url: String,
+    /// Send no mail from this instance (another instance sends).
+    #[arg(long, env = "NUKUMORI_NO_MAIL_WORKER")]
+    no_mail_worker: bool,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -374,6 +388,15 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     throttle.lockout = chrono::Duration::minutes(i64::from(args.login_lockout_minutes.max(1)));
     config.max_upload_bytes = args.max_upload_mb.max(1).saturating_mul(1024 * 1024);
     config.trusted_proxies = args.trusted_proxies;
+    config.mail = app::MailSettings {
+        public_url: args.public_url.trim_end_matches('/').to_owned(),
+        from: args.mail_from,
+        smtp_url: args.smtp_url.filter(|url| !url.trim().is_empty()),
+        directory: None,
+    };
+    if args.no_mail_worker {
+        config.mail_poll = None;
+    }
     let server = server::build(config).await?;
     let address = server.local_addr()?;
     tracing::info!(%address, backend = ?server.app().backend(), "Nukumori is listening");

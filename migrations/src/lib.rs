@@ -8,6 +8,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_plan;
 mod m0002_identity;
 mod m0003_reports;
+mod m0004_review;
 
 pub use sea_orm_migration::MigratorTrait;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_plan::Migration),
             Box::new(m0002_identity::Migration),
             Box::new(m0003_reports::Migration),
+            Box::new(m0004_review::Migration),
         ]
     }
 }

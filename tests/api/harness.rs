@@ -136,6 +136,9 @@ impl TestServer {
         config.demo = options.demo;
         config.demo_password = Some(DEMO_PASSWORD.to_owned());
         config.jwt_secret = Some(JWT_SECRET.to_owned());
+        // Tests send mail themselves (and count statements without a worker's polling).
+        config.mail_poll = None;
+        config.mail.public_url = "https://nukumori.test".to_owned();
         if let Some(max) = options.max_upload_bytes {
             config.max_upload_bytes = max;
         }
@@ -150,7 +153,13 @@ impl TestServer {
         let task = tokio::spawn(server.run_until(async {
             let _ = signal.await;
         }));
-        let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
+        // No idle connections: a request never lands on a connection the server just closed
+        // (after refusing an upload mid-stream), which would fail it for the client's reasons.
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("client");
         Self {
             base_url: format!("http://{address}"),
             app,
@@ -159,6 +168,11 @@ impl TestServer {
             task: Some(task),
             _database: database,
         }
+    }
+
+    /// The database the server uses.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
     }
 
     /// The server's data directory (database, keys, files).

@@ -74,6 +74,14 @@ enum Setup {
     FreshWelfareReport,
     /// A file attached to a welfare report: `$evidence`.
     WelfareEvidence,
+    /// A complete welfare draft: `$report` at version `$v`.
+    CompleteWelfareReport,
+    /// A welfare report that staff submitted, awaiting the manager: `$report`.
+    AwaitingManagerReport,
+    /// A welfare report with the reviewers (the manager submitted it): `$report`.
+    SubmittedWelfareReport,
+    /// A comment by welfare staff on a welfare draft: `$comment`.
+    WelfareComment,
 }
 
 struct Case {
@@ -231,6 +239,105 @@ const CASES: &[Case] = &[
         allowed: &[Who::PlanOffice, Who::Council],
     },
     Case {
+        name: "submit a welfare report",
+        field: "submitReport",
+        operation: "mutation($report: ID!, $v: Int!) { submitReport(id: $report, expectedVersion: $v) { id } }",
+        setup: Setup::CompleteWelfareReport,
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
+        name: "approve as the manager",
+        field: "approveReport",
+        operation: "mutation($report: ID!) { approveReport(id: $report) { id } }",
+        setup: Setup::AwaitingManagerReport,
+        allowed: &[Who::Manager],
+    },
+    Case {
+        name: "return a submitted report",
+        field: "returnReport",
+        operation: r#"mutation($report: ID!) { returnReport(id: $report, reason: "根拠を添付してください") { id } }"#,
+        setup: Setup::SubmittedWelfareReport,
+        allowed: &[Who::PlanOffice, Who::Council],
+    },
+    Case {
+        name: "accept a submitted report",
+        field: "acceptReport",
+        operation: "mutation($report: ID!) { acceptReport(id: $report) { id } }",
+        setup: Setup::SubmittedWelfareReport,
+        allowed: &[Who::PlanOffice, Who::Council],
+    },
+    Case {
+        name: "bulk accept",
+        field: "bulkAcceptReports",
+        operation: "mutation($report: ID!) { bulkAcceptReports(ids: [$report]) { succeeded } }",
+        setup: Setup::SubmittedWelfareReport,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "bulk return",
+        field: "bulkReturnReports",
+        operation: r#"mutation($report: ID!) { bulkReturnReports(ids: [$report], reason: "再確認") { succeeded } }"#,
+        setup: Setup::SubmittedWelfareReport,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "comment on a submitted report",
+        field: "addComment",
+        operation: r#"mutation($report: ID!) { addComment(reportId: $report, body: "確認します") { id } }"#,
+        setup: Setup::SubmittedWelfareReport,
+        allowed: &[Who::Staff, Who::Manager, Who::PlanOffice, Who::Council],
+    },
+    Case {
+        name: "edit staff's comment",
+        field: "editComment",
+        operation: r#"mutation($comment: ID!) { editComment(id: $comment, body: "訂正") { id } }"#,
+        setup: Setup::WelfareComment,
+        allowed: &[Who::Staff],
+    },
+    Case {
+        name: "retract staff's comment",
+        field: "retractComment",
+        operation: "mutation($comment: ID!) { retractComment(id: $comment) { id } }",
+        setup: Setup::WelfareComment,
+        allowed: &[Who::Staff],
+    },
+    Case {
+        name: "resolve a thread on a draft",
+        field: "resolveComment",
+        operation: "mutation($comment: ID!) { resolveComment(id: $comment) { id } }",
+        setup: Setup::WelfareComment,
+        allowed: &[Who::Staff, Who::Manager],
+    },
+    Case {
+        name: "read the review queue",
+        field: "reviewQueue",
+        operation: "{ reviewQueue { waitingDays } }",
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice, Who::Council, Who::Manager],
+    },
+    Case {
+        name: "invite an account",
+        field: "inviteUser",
+        operation: "mutation($target: ID!) { inviteUser(userId: $target) { expiresAt } }",
+        setup: Setup::TargetAccount,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    // The link's token is the credential: a wrong one is bad input for anyone.
+    Case {
+        name: "accept an invitation",
+        field: "acceptInvitation",
+        operation: r#"mutation { acceptInvitation(token: "not-a-real-token", password: "lake-kasumigaura-swan-51") { accessToken } }"#,
+        setup: Setup::None,
+        allowed: EVERYONE,
+    },
+    Case {
+        name: "choose one's notifications",
+        field: "updateNotificationSettings",
+        operation: "mutation { updateNotificationSettings(dailyDigest: true, muteComments: false) { id } }",
+        setup: Setup::None,
+        allowed: SIGNED_IN,
+    },
+    Case {
         name: "read the audit log",
         field: "auditEvents",
         operation: "{ auditEvents { nodes { action } } }",
@@ -238,6 +345,23 @@ const CASES: &[Case] = &[
         allowed: ACCOUNT_MANAGERS,
     },
 ];
+
+/// A draft with everything a submission needs.
+fn complete_patch() -> app::ReportPatch {
+    use app::domain::report::{Activity, NextStep, SelfRating};
+    app::ReportPatch {
+        activities: Some(vec![Activity {
+            title: "見守り訪問".into(),
+            description: "民生委員と訪問".into(),
+            actor: None,
+            figures: Vec::new(),
+        }]),
+        results_summary: Some(Some("実施した".into())),
+        self_rating: Some(Some(SelfRating::B)),
+        next_step: Some(Some(NextStep::Continue)),
+        ..app::ReportPatch::default()
+    }
+}
 
 /// Sends an operation with one file, by the GraphQL multipart request spec.
 async fn upload(server: &TestServer, token: Option<&str>, operation: &str, mut variables: Value) -> Value {
@@ -338,18 +462,25 @@ async fn every_operation_against_every_caller(backend: Backend) {
     let system = app::domain::access::Actor::System;
     let plan_uuid = app::domain::ids::PlanId(uuid::Uuid::parse_str(&plan_id).expect("uuid"));
     let mut period = None;
-    for (kind, due) in [
-        (app::domain::report::PeriodKind::Interim, "2025-10-31"),
-        (app::domain::report::PeriodKind::YearEnd, "2026-05-31"),
+    use app::domain::report::PeriodKind;
+    for (year, kind, due) in [
+        (2025, PeriodKind::Interim, "2025-10-31"),
+        (2025, PeriodKind::YearEnd, "2026-05-31"),
+        (2025, PeriodKind::Quarter(1), "2025-07-31"),
+        (2025, PeriodKind::Quarter(2), "2025-10-31"),
+        (2025, PeriodKind::Quarter(3), "2026-01-31"),
+        (2025, PeriodKind::Quarter(4), "2026-04-30"),
+        (2024, PeriodKind::Interim, "2024-10-31"),
     ] {
         let new = app::NewPeriod {
             plan_id: plan_uuid,
-            fiscal_year: 2025,
+            fiscal_year: year,
             kind,
-            opens_on: "2025-04-01".parse().expect("date"),
+            opens_on: format!("{year}-04-01").parse().expect("date"),
             due_on: due.parse().expect("date"),
         };
-        period = Some(server.app.open_reporting_period(&system, new).await.expect("period").0.id);
+        let opened = server.app.open_reporting_period(&system, new).await.expect("period").0.id;
+        period.get_or_insert(opened);
     }
     let welfare_id =
         app::domain::ids::OrganizationId(uuid::Uuid::parse_str(welfare.as_str().expect("id")).expect("uuid"));
@@ -440,6 +571,47 @@ async fn every_operation_against_every_caller(backend: Backend) {
                     let report_id = app::domain::ids::ReportId(uuid::Uuid::parse_str(&report).expect("uuid"));
                     let stored = server.app.upload_evidence(&writer, report_id, file).await.expect("upload");
                     variables["evidence"] = json!(stored.id.to_string());
+                }
+                Setup::CompleteWelfareReport
+                | Setup::AwaitingManagerReport
+                | Setup::SubmittedWelfareReport
+                | Setup::WelfareComment => {
+                    let report = fresh_reports.pop().expect("enough fresh reports");
+                    let report_id = app::domain::ids::ReportId(uuid::Uuid::parse_str(&report).expect("uuid"));
+                    let writer_email = match case.setup {
+                        Setup::SubmittedWelfareReport => "welfare-chief@omitama.example",
+                        _ => "welfare@omitama.example",
+                    };
+                    let writer = server
+                        .app
+                        .authenticate(&sign_in(&server, writer_email).await.0)
+                        .await
+                        .expect("writer");
+                    let saved =
+                        server.app.save_report(&writer, report_id, complete_patch(), 0).await.expect("save");
+                    match case.setup {
+                        Setup::AwaitingManagerReport | Setup::SubmittedWelfareReport => {
+                            server
+                                .app
+                                .submit_report(&writer, report_id, saved.version)
+                                .await
+                                .expect("submit");
+                        }
+                        Setup::WelfareComment => {
+                            let comment = app::NewComment {
+                                report_id,
+                                body: "数値を確認中".into(),
+                                field: None,
+                                activity_index: None,
+                                parent_id: None,
+                            };
+                            let comment = server.app.add_comment(&writer, comment).await.expect("comment");
+                            variables["comment"] = json!(comment.id.to_string());
+                        }
+                        _ => {}
+                    }
+                    variables["report"] = json!(report);
+                    variables["v"] = json!(saved.version);
                 }
                 Setup::OwnRefreshToken => {
                     if let Some(email) = who.email() {

@@ -189,7 +189,7 @@ impl App {
         Ok(highest)
     }
 
-    async fn issue_session(
+    pub(crate) async fn issue_session(
         &self,
         tx: &WriteTx,
         credentials: &Credentials,

@@ -4,12 +4,15 @@
 //! failures carry their cause for the log only: [`AppError::localized`] never shows it.
 
 use domain::{
+    evaluation::EvaluationError,
     evidence::FileNameProblem,
     i18n::{Language, Localized},
     ownership::CsvProblem,
     password::PasswordProblem,
     plan_file::PlanFileError,
     report::{ContentProblem, MissingPart, PeriodProblem, ReportStatus},
+    review::{CommentProblem, ReviewProblem},
+    workflow::TransitionError,
 };
 use store::StoreError;
 
@@ -108,6 +111,16 @@ pub enum InputProblem {
     EmptyFile,
     /// A report that lacks what a submission needs.
     Incomplete(Vec<MissingPart>),
+    /// A workflow step the report's status does not allow.
+    Transition(TransitionError),
+    /// A comment that cannot be written or changed as asked.
+    Comment(CommentProblem),
+    /// A return without a reason, or an over-long note.
+    Review(ReviewProblem),
+    /// An invitation link that is unknown, used or expired.
+    InvitationInvalid,
+    /// An evaluation problem.
+    Evaluation(EvaluationError),
 }
 
 impl InputProblem {
@@ -129,6 +142,14 @@ impl InputProblem {
             Self::UnknownIndicator => "indicatorIds",
             Self::OwnershipCsv(_) => "csv",
             Self::FileName(_) | Self::FileType | Self::FileTooLarge { .. } | Self::EmptyFile => "file",
+            Self::Transition(_) => "id",
+            Self::Comment(_) => "body",
+            Self::Review(_) => "reason",
+            Self::InvitationInvalid => "token",
+            Self::Evaluation(
+                EvaluationError::OverrideReasonMissing | EvaluationError::OverrideReasonTooLong { .. },
+            ) => "reason",
+            Self::Evaluation(_) => "evaluationId",
         };
         field.to_owned()
     }
@@ -147,6 +168,16 @@ impl Localized for InputProblem {
             }
             Self::Incomplete(missing) => {
                 return missing.iter().map(|m| m.localized(language)).collect::<Vec<_>>().join("\n");
+            }
+            Self::Transition(problem) => return problem.localized(language),
+            Self::Comment(problem) => return problem.localized(language),
+            Self::Review(problem) => return problem.localized(language),
+            Self::Evaluation(problem) => return problem.localized(language),
+            Self::InvitationInvalid if ja => {
+                "この招待リンクは使用済みか、有効期限が切れています。事務局に再送を依頼してください。"
+            }
+            Self::InvitationInvalid => {
+                "This invitation link has been used or has expired. Ask the plan office to send a new one."
             }
             Self::ReportNotEditable(status) if ja => {
                 return format!("「{}」の報告は編集できません。", status.label(language));

@@ -6,9 +6,13 @@
 
 mod audit;
 mod auth;
+mod comments;
 pub mod demo;
 mod error;
 mod evidence;
+mod invitations;
+mod mailer;
+mod notify;
 mod ownership;
 mod passwords;
 mod periods;
@@ -17,20 +21,25 @@ mod reports;
 mod settings;
 pub mod tokens;
 mod users;
+mod workflow;
 
 use std::sync::Arc;
 
 pub use audit::MAX_AUDIT_PAGE;
 pub use auth::Session;
+pub use comments::NewComment;
 pub use domain;
 pub use error::{AppError, ErrorCode, InputProblem};
 pub use evidence::{IncomingFile, OutgoingFile};
+pub use invitations::{INVITATION_TTL_DAYS, InvitationPreview};
+pub use mailer::{DeliveryPass, Mailer};
 pub use periods::NewPeriod;
 pub use reports::{CompletionMatrix, MAX_REPORT_PAGE, OwedReport, ReportPatch};
-pub use settings::{DEFAULT_MAX_UPLOAD_BYTES, Settings, ThrottleSettings};
+pub use settings::{DEFAULT_MAX_UPLOAD_BYTES, MailSettings, Settings, ThrottleSettings};
 pub use store::ReportFilter;
-pub use store::{Backend, ChainCheck, ImportSummary};
+pub use store::{Backend, ChainCheck, ImportSummary, OutboxCounts};
 pub use users::{AccountChanges, NewAccount};
+pub use workflow::{QueueItem, ReviewDecision};
 
 /// Argon2id parameters, for the record and the benchmarks.
 pub mod password_hashing {

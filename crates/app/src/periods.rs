@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use domain::{
     FiscalYear,
-    access::{Action, Actor},
+    access::{Action, Actor, Role},
     audit::AuditAction,
     ids::{PeriodId, PlanId},
     report::{PeriodKind, ReportingPeriod, check_period},
@@ -76,6 +76,32 @@ impl App {
         });
         let subject = Some(("period", period.id.to_string()));
         tx.append_audit(record(actor, AuditAction::PeriodOpened, subject, None, details)).await?;
+        // Every writer of an owning organisation learns what their organisation owes.
+        let mut per_organization: std::collections::HashMap<domain::ids::OrganizationId, u32> =
+            std::collections::HashMap::new();
+        for owner in &owners {
+            *per_organization.entry(owner.organization_id).or_default() += 1;
+        }
+        let writers = tx
+            .active_users_with_roles(
+                None,
+                &[Role::DepartmentStaff, Role::DepartmentManager, Role::CouncilCoordinator],
+            )
+            .await?;
+        let mut mails = Vec::new();
+        for (organization, count) in per_organization {
+            let recipients: Vec<_> =
+                writers.iter().filter(|u| u.organization_id == organization).cloned().collect();
+            mails.extend(crate::notify::mails_for(&recipients, None, |language| {
+                domain::notification::Notification::PeriodOpened {
+                    plan_name: plan.name.get(language).to_owned(),
+                    period_label: period.label(language),
+                    due_on: period.due_on,
+                    report_count: count,
+                }
+            })?);
+        }
+        tx.enqueue_mail(mails).await?;
         tx.commit().await?;
         Ok((period, created))
     }

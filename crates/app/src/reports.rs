@@ -99,6 +99,9 @@ impl App {
     /// One report; `NOT_FOUND` when it does not exist or the actor may not see it, so
     /// that its existence does not leak.
     pub async fn report(&self, actor: &Actor, id: ReportId) -> Result<Report, AppError> {
+        if matches!(actor, Actor::Anonymous) {
+            return Err(AppError::Unauthenticated);
+        }
         let report = self.db.report_by_id(id).await?.ok_or(AppError::NotFound { what: "report" })?;
         authorize(actor, &Action::ReadReport(report.reference()))
             .map_err(|_| AppError::NotFound { what: "report" })?;

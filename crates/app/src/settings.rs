@@ -46,6 +46,33 @@ pub struct Settings {
     pub files: Arc<dyn ObjectStore>,
     /// The largest evidence file accepted.
     pub max_upload_bytes: u64,
+    /// How notification mails leave.
+    pub mail: MailSettings,
+}
+
+/// How notification mails leave, and where their links point.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// The base of every link in a mail (`https://nukumori.city.omitama.example`).
+    pub public_url: String,
+    /// The sender (`Nukumori <nukumori@city.omitama.example>`).
+    pub from: String,
+    /// `smtp://host:587` (STARTTLS), `smtps://host:465`, or `smtp://host:25?tls=none`
+    /// for a relay on the same network; with none, mails are written to `directory`.
+    pub smtp_url: Option<String>,
+    /// Where mails are written when no SMTP server is configured.
+    pub directory: Option<std::path::PathBuf>,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            from: "Nukumori <nukumori@localhost>".to_owned(),
+            smtp_url: None,
+            directory: None,
+        }
+    }
 }
 
 impl Settings {
@@ -59,6 +86,7 @@ impl Settings {
             throttle: ThrottleSettings::default(),
             files,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            mail: MailSettings::default(),
         }
     }
 

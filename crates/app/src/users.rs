@@ -131,6 +131,7 @@ impl App {
                     roles: roles.clone(),
                     language: account.language,
                     active: true,
+                    notifications: domain::user::NotificationSettings::default(),
                 };
                 Some(self.checked_hash(&draft, password).await?)
             }

@@ -224,6 +224,28 @@ pub enum Action {
     ReadReport(ReportRef),
     /// Write a report's content, attach or remove evidence.
     EditReport(ReportRef),
+    /// Comment on a report, reply, resolve a thread (writers, their manager, reviewers,
+    /// and committee members on accepted reports: whoever may read it).
+    CommentOnReport(ReportRef),
+    /// See the reports waiting for one's sign-off or review.
+    ReadReviewQueue,
+    /// Accept or return several reports in one request (each is still judged alone).
+    BulkReview,
+    /// Choose how one's own notifications arrive.
+    ManageOwnNotifications,
+    /// Record an indicator's value for a year: the plan office, or the organisation the
+    /// indicator names as its source.
+    RecordIndicatorValue {
+        /// The organisation that reports the indicator, if it is one of ours.
+        source_organization: Option<OrganizationId>,
+    },
+    /// Compile an annual evaluation, override ratings, write the overall assessment,
+    /// answer opinions, and move it through committee, finalisation and publication.
+    ManageEvaluation,
+    /// Read an evaluation that is not published yet.
+    ReadEvaluation,
+    /// Add an opinion to an evaluation in committee (委員意見).
+    GiveCommitteeOpinion,
 }
 
 /// Why an action is refused.
@@ -286,6 +308,26 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
                 && WRITERS.iter().any(|role| user.has(*role))
                 && report.status.is_editable(),
         ),
+        Action::CommentOnReport(report) => {
+            allow(report.status != ReportStatus::NotStarted && report_visibility(actor).includes(*report))
+        }
+        Action::ReadReviewQueue => {
+            allow(office || user.has(Role::CouncilCoordinator) || user.has(Role::DepartmentManager))
+        }
+        Action::BulkReview => allow(office),
+        Action::ManageOwnNotifications => Ok(()),
+        Action::RecordIndicatorValue { source_organization } => allow(
+            office
+                || (source_organization.is_some_and(|o| o == user.organization_id)
+                    && WRITERS.iter().any(|role| user.has(*role))),
+        ),
+        Action::ManageEvaluation => allow(office),
+        // Departments and the Council read the evaluation they reported into; the
+        // committee reads what it reviews.
+        Action::ReadEvaluation => allow(
+            office || user.has(Role::CommitteeMember) || WRITERS.iter().any(|role| user.has(*role)) || admin,
+        ),
+        Action::GiveCommitteeOpinion => allow(user.has(Role::CommitteeMember)),
     }
 }
 

@@ -60,6 +60,27 @@ audit_actions! {
     ReportCopied => "report.copied_from_previous",
     EvidenceUploaded => "evidence.uploaded",
     EvidenceRemoved => "evidence.removed",
+    ReportSubmitted => "report.submitted",
+    ReportApproved => "report.approved",
+    ReportReturned => "report.returned",
+    ReportAccepted => "report.accepted",
+    ReportLocked => "report.locked",
+    CommentAdded => "comment.added",
+    CommentEdited => "comment.edited",
+    CommentRetracted => "comment.retracted",
+    CommentResolved => "comment.resolved",
+    InvitationSent => "invitation.sent",
+    InvitationAccepted => "invitation.accepted",
+    NotificationSettingsChanged => "user.notification_settings_changed",
+    IndicatorValueRecorded => "indicator.value_recorded",
+    EvaluationCompiled => "evaluation.compiled",
+    RatingOverridden => "evaluation.rating_overridden",
+    AssessmentWritten => "evaluation.assessment_written",
+    CommitteeReviewStarted => "evaluation.committee_started",
+    OpinionAdded => "evaluation.opinion_added",
+    OpinionAnswered => "evaluation.opinion_answered",
+    EvaluationFinalized => "evaluation.finalized",
+    EvaluationPublished => "evaluation.published",
 }
 
 /// A new event, before the log gives it a place.
@@ -111,4 +132,6 @@ pub struct AuditFilter {
     pub organization_id: Option<OrganizationId>,
     /// Of this kind.
     pub action: Option<AuditAction>,
+    /// About this thing: its kind (`report`) and id.
+    pub subject: Option<(String, String)>,
 }

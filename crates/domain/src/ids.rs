@@ -59,4 +59,16 @@ id_type!(
     EvidenceId,
     /// One assignment of an organisation to a direction, with its history.
     OwnershipId,
+    /// A comment on a report.
+    CommentId,
+    /// A frozen revision of a report, taken at submission.
+    RevisionId,
+    /// A mail waiting in (or sent from) the outbox.
+    OutboxId,
+    /// An invitation to set a password.
+    InvitationId,
+    /// An annual evaluation of one plan and fiscal year.
+    EvaluationId,
+    /// A committee member's opinion on an evaluation.
+    OpinionId,
 );

@@ -9,15 +9,19 @@
 pub mod access;
 pub mod audit;
 pub mod code;
+pub mod evaluation;
 pub mod evidence;
 pub mod fiscal;
 pub mod i18n;
 pub mod ids;
+pub mod notification;
 pub mod ownership;
 pub mod password;
 pub mod plan;
 pub mod plan_file;
+pub mod progress;
 pub mod report;
+pub mod review;
 pub mod user;
 pub mod workflow;
 

@@ -781,6 +781,10 @@ pub struct Report {
     pub updated_at: DateTime<Utc>,
     /// By whom.
     pub updated_by: Option<UserId>,
+    /// When it last reached the queue it waits in (the manager's or the reviewers').
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// When a reviewer accepted it.
+    pub accepted_at: Option<DateTime<Utc>>,
 }
 
 impl Report {

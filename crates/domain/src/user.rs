@@ -25,6 +25,17 @@ pub struct User {
     pub language: Language,
     /// Deactivated accounts cannot sign in; their history stays.
     pub active: bool,
+    /// How their notification mails arrive.
+    pub notifications: NotificationSettings,
+}
+
+/// How a person's notification mails arrive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationSettings {
+    /// One mail a day listing everything, instead of one mail per event.
+    pub daily_digest: bool,
+    /// No mails about new comments.
+    pub mute_comments: bool,
 }
 
 /// The canonical form of an e-mail address: trimmed and lower-cased, so that sign-in

@@ -76,6 +76,10 @@ impl UserObject {
         self.0.language.into()
     }
     /// Deactivated accounts cannot sign in.
+    /// How their notification mails arrive (their own, or any for the plan office).
+    async fn notification_settings(&self) -> crate::review::NotificationSettingsObject {
+        self.0.notifications.into()
+    }
     async fn active(&self) -> bool {
         self.0.active
     }
@@ -202,6 +206,7 @@ impl AuditFilterInput {
                 .map(|id| parse_uuid(ctx, &id).map(OrganizationId))
                 .transpose()?,
             action,
+            subject: None,
         })
     }
 }

@@ -17,6 +17,7 @@ mod objects;
 mod query;
 mod reports;
 mod resolve;
+mod review;
 
 use app::App;
 use async_graphql::{EmptySubscription, Schema};
@@ -27,11 +28,11 @@ pub use mutation::REFRESH_COOKIE;
 
 /// Every read: the plan, accounts, reports.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct QueryRoot(query::CoreQuery, reports::ReportQuery);
+pub struct QueryRoot(query::CoreQuery, reports::ReportQuery, review::ReviewQuery);
 
 /// Every change: sessions and accounts, ownership, periods, reports.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct MutationRoot(mutation::AccountMutation, reports::ReportMutation);
+pub struct MutationRoot(mutation::AccountMutation, reports::ReportMutation, review::ReviewMutation);
 
 /// The schema type served at `/graphql`.
 pub type NukumoriSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -15,7 +15,7 @@ use crate::{
 /// `/graphql`.
 pub const REFRESH_COOKIE: &str = "nukumori_refresh";
 
-fn set_refresh_cookie(ctx: &Context<'_>, session: &Session) {
+pub(crate) fn set_refresh_cookie(ctx: &Context<'_>, session: &Session) {
     let max_age = (session.refresh_expires_at - chrono::Utc::now()).num_seconds().max(0);
     ctx.append_http_header(
         "Set-Cookie",

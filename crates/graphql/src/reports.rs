@@ -417,6 +417,33 @@ impl ReportObject {
         let fields = app(ctx)?.unchanged_since_copy(&request.actor, &self.0).await.map_err(fail(ctx))?;
         Ok(fields.into_iter().map(Into::into).collect())
     }
+    /// When it last reached the queue it waits in (the manager's or the reviewers').
+    async fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.submitted_at
+    }
+    /// When a reviewer accepted it.
+    async fn accepted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.accepted_at
+    }
+    /// The workflow steps the viewer may take now (which buttons to show).
+    async fn available_actions(&self, ctx: &Context<'_>) -> Result<Vec<crate::review::WorkflowActionValue>> {
+        crate::review::actions_of(ctx, self).await
+    }
+    /// The comments, oldest first; replies name their thread's first comment.
+    async fn comments(&self, ctx: &Context<'_>) -> Result<Vec<crate::review::CommentObject>> {
+        crate::review::comments_of(ctx, self).await
+    }
+    /// Each submission, frozen, oldest first.
+    async fn revisions(&self, ctx: &Context<'_>) -> Result<Vec<crate::review::RevisionObject>> {
+        crate::review::revisions_of(ctx, self).await
+    }
+    /// Every event about it, oldest first: saves, uploads, submissions, returns with
+    /// their reasons, acceptance, comments.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<crate::accounts::AuditEventObject>> {
+        let request = request(ctx)?;
+        let events = app(ctx)?.report_history(&request.actor, &self.0).await.map_err(fail(ctx))?;
+        Ok(events.into_iter().map(crate::accounts::AuditEventObject).collect())
+    }
     /// What it still lacks for submission; empty when it is complete.
     async fn missing_for_submission(&self, ctx: &Context<'_>) -> Vec<MissingPartObject> {
         let language = language(ctx);

@@ -31,6 +31,12 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` is believed: behind one, every client
     /// would otherwise have the proxy's address (for throttling and the audit log).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where mails go and where their links point; without an SMTP URL, mails are
+    /// written to `DATA_DIR/mail`.
+    pub mail: app::MailSettings,
+    /// How often the outbox is checked for mail to send; `None` runs no mail worker
+    /// (another instance, or a test, sends).
+    pub mail_poll: Option<std::time::Duration>,
 }
 
 impl Config {
@@ -50,6 +56,8 @@ impl Config {
             login_throttle: app::ThrottleSettings::default(),
             max_upload_bytes: app::DEFAULT_MAX_UPLOAD_BYTES,
             trusted_proxies: Vec::new(),
+            mail: app::MailSettings::default(),
+            mail_poll: Some(std::time::Duration::from_secs(5)),
         }
     }
 

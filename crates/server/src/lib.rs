@@ -8,6 +8,7 @@ mod config;
 mod files;
 mod graphql_http;
 mod keys;
+mod mail;
 mod routes;
 mod web;
 
@@ -24,6 +25,7 @@ pub struct Server {
     app: App,
     listener: TcpListener,
     router: axum::Router,
+    mail_poll: Option<std::time::Duration>,
 }
 
 /// Opens the database (migrating it), loads the demo if asked, and binds the address.
@@ -39,6 +41,10 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
     let mut settings = app::Settings::new(signing_key, std::sync::Arc::new(files));
     settings.throttle = config.login_throttle;
     settings.max_upload_bytes = config.max_upload_bytes;
+    settings.mail = config.mail.clone();
+    if settings.mail.smtp_url.is_none() && settings.mail.directory.is_none() {
+        settings.mail.directory = Some(config.data_dir.join("mail"));
+    }
     let database_url = config.database_url();
     let app = App::open(&database_url, settings).await.context("cannot open the database")?;
     if config.demo {
@@ -47,7 +53,7 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
     let listener =
         TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let router = routes::router(app.clone(), &config);
-    Ok(Server { app, listener, router })
+    Ok(Server { app, listener, router, mail_poll: config.mail_poll })
 }
 
 /// Loads the demo plan and accounts into an empty installation.
@@ -105,7 +111,17 @@ impl Server {
     /// database so SQLite checkpoints its write-ahead log.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
+        let worker = match self.mail_poll {
+            Some(poll) => Some(tokio::spawn(mail::run(self.app.clone(), poll)?)),
+            None => None,
+        };
+        let served = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
+        // A mail cut off mid-send keeps its outbox row; its lease expires and it is sent
+        // again with the same Message-ID.
+        if let Some(worker) = worker {
+            worker.abort();
+        }
+        served?;
         tracing::info!("server stopped; closing the database");
         self.app.close().await?;
         Ok(())

@@ -154,6 +154,11 @@ impl Db {
         if let Some(action) = filter.action {
             query = query.filter(audit_events::Column::Action.eq(action.as_str()));
         }
+        if let Some((kind, id)) = &filter.subject {
+            query = query
+                .filter(audit_events::Column::SubjectType.eq(kind.as_str()))
+                .filter(audit_events::Column::SubjectId.eq(id.as_str()));
+        }
         let rows = query.all(&self.conn).await?;
         rows.into_iter().map(event_from).collect()
     }

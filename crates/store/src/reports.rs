@@ -21,7 +21,7 @@ fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
-fn report_from(row: reports::Model) -> Result<Report, StoreError> {
+pub(crate) fn report_from(row: reports::Model) -> Result<Report, StoreError> {
     let activities: Vec<Activity> =
         serde_json::from_str(&row.activities).map_err(|e| StoreError::Corrupt(format!("activities: {e}")))?;
     let indicator_ids: Vec<Uuid> = serde_json::from_str(&row.indicator_ids)
@@ -56,6 +56,8 @@ fn report_from(row: reports::Model) -> Result<Report, StoreError> {
         copied_from: row.copied_from_report_id.map(ReportId),
         updated_at: row.updated_at,
         updated_by: row.updated_by.map(UserId),
+        submitted_at: row.submitted_at,
+        accepted_at: row.accepted_at,
     })
 }
 

@@ -7,7 +7,7 @@ use domain::{
     Language,
     access::Role,
     ids::{OrganizationId, UserId},
-    user::User,
+    user::{NotificationSettings, User},
 };
 use sea_orm::{
     ActiveValue::Set,
@@ -77,6 +77,10 @@ fn user_from(row: users::Model, roles: Vec<Role>) -> User {
         roles,
         language: language(&row.language),
         active: row.active,
+        notifications: NotificationSettings {
+            daily_digest: row.notification_mode == "DIGEST",
+            mute_comments: row.mute_comments,
+        },
     }
 }
 
@@ -112,7 +116,7 @@ async fn credentials<C: ConnectionTrait>(
     Ok(Some(Credentials { user, password_hash, session_epoch }))
 }
 
-async fn users_with_roles<C: ConnectionTrait>(
+pub(crate) async fn users_with_roles<C: ConnectionTrait>(
     conn: &C,
     rows: Vec<users::Model>,
 ) -> Result<Vec<User>, StoreError> {
@@ -178,6 +182,8 @@ impl WriteTx {
             session_epoch: Set(0),
             created_at: Set(now),
             updated_at: Set(now),
+            notification_mode: Set("IMMEDIATE".to_owned()),
+            mute_comments: Set(false),
         })
         .exec_without_returning(&self.txn)
         .await?;
@@ -220,6 +226,25 @@ impl WriteTx {
         if changes.active == Some(false) {
             self.end_sessions(id).await?;
         }
+        self.credentials_by_id(id).await?.map(|c| c.user).ok_or(StoreError::NotFound)
+    }
+
+    /// Changes how an account's notification mails arrive.
+    pub async fn set_notification_settings(
+        &self,
+        id: UserId,
+        settings: NotificationSettings,
+    ) -> Result<User, StoreError> {
+        users::Entity::update_many()
+            .col_expr(
+                users::Column::NotificationMode,
+                Expr::value(if settings.daily_digest { "DIGEST" } else { "IMMEDIATE" }),
+            )
+            .col_expr(users::Column::MuteComments, Expr::value(settings.mute_comments))
+            .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(users::Column::Id.eq(id.0))
+            .exec(&self.txn)
+            .await?;
         self.credentials_by_id(id).await?.map(|c| c.user).ok_or(StoreError::NotFound)
     }
 

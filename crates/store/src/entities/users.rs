@@ -14,6 +14,8 @@ pub struct Model {
     pub session_epoch: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub notification_mode: String,
+    pub mute_comments: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
