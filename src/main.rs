@@ -153,6 +153,10 @@ struct ServeArgs {
     /// database (password: NUKUMORI_DEMO_PASSWORD, or generated and printed once).
     #[arg(long, env = "NUKUMORI_DEMO")]
     demo: bool,
+    /// With `--demo`, leave out the sample history (FY2021–FY2024 evaluated, FY2025
+    /// interim reports): only the plan and the accounts.
+    #[arg(long, env = "NUKUMORI_DEMO_WITHOUT_HISTORY")]
+    demo_without_history: bool,
     /// Turn off GraphiQL and schema introspection (for production).
     #[arg(long, env = "NUKUMORI_NO_INTROSPECTION")]
     no_introspection: bool,
@@ -377,6 +381,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut config = server::Config::new(args.bind, args.database.data_dir);
     config.database_url = args.database.database_url;
     config.demo = args.demo;
+    config.demo_history = args.demo && !args.demo_without_history;
     config.graphql_limits.introspection = !args.no_introspection;
     config.graphiql = !args.no_introspection;
     config.web_dir = Some(args.web_dir);

@@ -9,6 +9,7 @@ mod m0001_plan;
 mod m0002_identity;
 mod m0003_reports;
 mod m0004_review;
+mod m0005_evaluation;
 
 pub use sea_orm_migration::MigratorTrait;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_identity::Migration),
             Box::new(m0003_reports::Migration),
             Box::new(m0004_review::Migration),
+            Box::new(m0005_evaluation::Migration),
         ]
     }
 }

@@ -107,6 +107,8 @@ pub struct Options {
     pub lock_after: Option<u32>,
     /// The largest upload (default 25 MiB).
     pub max_upload_bytes: Option<u64>,
+    /// With the demo, its sample history too.
+    pub demo_history: bool,
 }
 
 impl Options {
@@ -134,6 +136,7 @@ impl TestServer {
             server::Config::new("127.0.0.1:0".parse().expect("address"), database.dir().join("data"));
         config.database_url = Some(database.url.clone());
         config.demo = options.demo;
+        config.demo_history = options.demo_history;
         config.demo_password = Some(DEMO_PASSWORD.to_owned());
         config.jwt_secret = Some(JWT_SECRET.to_owned());
         // Tests send mail themselves (and count statements without a worker's polling).
@@ -156,7 +159,9 @@ impl TestServer {
         // No idle connections: a request never lands on a connection the server just closed
         // (after refusing an upload mid-stream), which would fail it for the client's reasons.
         let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
+            // Generous: the 100x-scale imports take seconds in a debug build on a busy CI
+            // machine; a hung server still fails the test.
+            .timeout(Duration::from_secs(120))
             .pool_max_idle_per_host(0)
             .build()
             .expect("client");

@@ -9,6 +9,7 @@
 mod harness;
 
 mod cli;
+mod evaluation;
 mod evidence;
 mod http;
 mod identity;

@@ -82,6 +82,9 @@ enum Setup {
     SubmittedWelfareReport,
     /// A comment by welfare staff on a welfare draft: `$comment`.
     WelfareComment,
+    /// The evaluation of a fiscal year brought to a status: `$evaluation`, with a
+    /// direction `$direction` and, in committee, an opinion `$opinion`.
+    Evaluation(i32, &'static str),
 }
 
 struct Case {
@@ -338,6 +341,70 @@ const CASES: &[Case] = &[
         allowed: SIGNED_IN,
     },
     Case {
+        name: "compile an evaluation",
+        field: "compileAnnualEvaluation",
+        operation: "mutation($plan: ID!) { compileAnnualEvaluation(planId: $plan, fiscalYear: 2021) { id } }",
+        setup: Setup::None,
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "override a direction's rating",
+        field: "overrideDirectionRating",
+        operation: r#"mutation($evaluation: ID!, $direction: ID!) { overrideDirectionRating(evaluationId: $evaluation, directionId: $direction, rating: B, reason: "指標が改善") { id } }"#,
+        setup: Setup::Evaluation(2022, "DRAFT"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "write the overall assessment",
+        field: "writeOverallAssessment",
+        operation: r#"mutation($evaluation: ID!) { writeOverallAssessment(evaluationId: $evaluation, body: "総括") { id } }"#,
+        setup: Setup::Evaluation(2022, "DRAFT"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "hand to the committee",
+        field: "startCommitteeReview",
+        operation: "mutation($evaluation: ID!) { startCommitteeReview(evaluationId: $evaluation) { id } }",
+        setup: Setup::Evaluation(2023, "DRAFT"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "give a committee opinion",
+        field: "addCommitteeOpinion",
+        operation: r#"mutation($evaluation: ID!) { addCommitteeOpinion(evaluationId: $evaluation, targetCode: "1", body: "周知を強めてほしい") { id } }"#,
+        setup: Setup::Evaluation(2024, "IN_COMMITTEE"),
+        allowed: &[Who::Committee],
+    },
+    Case {
+        name: "answer an opinion",
+        field: "respondToOpinion",
+        operation: r#"mutation($opinion: ID!) { respondToOpinion(opinionId: $opinion, response: "反映します", reflection: "次年度") { id } }"#,
+        setup: Setup::Evaluation(2024, "IN_COMMITTEE"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "record an indicator value",
+        field: "recordIndicatorValue",
+        operation: r#"mutation($indicator: ID!) { recordIndicatorValue(indicatorId: $indicator, fiscalYear: 2023, value: 83.5, source: "防災管理課集計") { value } }"#,
+        setup: Setup::None,
+        // I8 names 防災管理課 as its source: its staff record it, as does the office.
+        allowed: &[Who::PlanOffice, Who::OtherOrganizationStaff],
+    },
+    Case {
+        name: "finalise an evaluation",
+        field: "finalizeAnnualEvaluation",
+        operation: "mutation($evaluation: ID!) { finalizeAnnualEvaluation(evaluationId: $evaluation) { id } }",
+        setup: Setup::Evaluation(2024, "IN_COMMITTEE"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
+        name: "publish an evaluation",
+        field: "publishAnnualEvaluation",
+        operation: "mutation($evaluation: ID!) { publishAnnualEvaluation(evaluationId: $evaluation) { id } }",
+        setup: Setup::Evaluation(2025, "FINALIZED"),
+        allowed: &[Who::PlanOffice],
+    },
+    Case {
         name: "read the audit log",
         field: "auditEvents",
         operation: "{ auditEvents { nodes { action } } }",
@@ -500,6 +567,12 @@ async fn every_operation_against_every_caller(backend: Backend) {
         .map(|o| o["id"].clone())
         .expect("health");
     let csv = server.app.export_ownership_csv(&system, plan_uuid).await.expect("csv");
+    let indicators = server.data("{ plan(code: \"omitama-3\") { indicators { id code } } }", json!({})).await;
+    let indicator_i8 = indicators["plan"]["indicators"]
+        .as_array()
+        .and_then(|list| list.iter().find(|i| i["code"] == "I8"))
+        .map(|i| i["id"].clone())
+        .expect("I8");
 
     let mut sessions = Vec::new();
     for who in EVERYONE {
@@ -522,6 +595,7 @@ async fn every_operation_against_every_caller(backend: Backend) {
                 "csv": csv,
                 "quarter": 1,
                 "period": period.map(|p| p.to_string()),
+                "indicator": indicator_i8,
             });
             if case.field.contains("irection") {
                 variables["org"] = health.clone();
@@ -612,6 +686,48 @@ async fn every_operation_against_every_caller(backend: Backend) {
                     }
                     variables["report"] = json!(report);
                     variables["v"] = json!(saved.version);
+                }
+                Setup::Evaluation(year, status) => {
+                    let fiscal_year = app::domain::FiscalYear::try_from(year).expect("year");
+                    let evaluation = match server
+                        .app
+                        .annual_evaluation(&system, plan_uuid, fiscal_year)
+                        .await
+                        .expect("read")
+                    {
+                        Some(evaluation) => evaluation,
+                        None => server
+                            .app
+                            .compile_annual_evaluation(&system, plan_uuid, fiscal_year)
+                            .await
+                            .expect("compile"),
+                    };
+                    let id = evaluation.evaluation.id;
+                    let order = ["DRAFT", "IN_COMMITTEE", "FINALIZED", "PUBLISHED"];
+                    let position = |s: &str| order.iter().position(|o| *o == s).expect("status");
+                    let mut current = evaluation.evaluation.status.as_str();
+                    while position(current) < position(status) {
+                        let moved = match current {
+                            "DRAFT" => server.app.start_committee_review(&system, id).await,
+                            _ => server.app.finalize_annual_evaluation(&system, id).await,
+                        };
+                        current = moved.expect("step").evaluation.status.as_str();
+                    }
+                    if status == "IN_COMMITTEE" && current == "IN_COMMITTEE" {
+                        let member = server
+                            .app
+                            .authenticate(&sign_in(&server, "committee@omitama.example").await.0)
+                            .await
+                            .expect("member");
+                        let opinion = server
+                            .app
+                            .add_committee_opinion(&member, id, None, "意見")
+                            .await
+                            .expect("opinion");
+                        variables["opinion"] = json!(opinion.id.to_string());
+                    }
+                    variables["evaluation"] = json!(id.to_string());
+                    variables["direction"] = direction.clone();
                 }
                 Setup::OwnRefreshToken => {
                     if let Some(email) = who.email() {

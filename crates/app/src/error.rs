@@ -121,6 +121,8 @@ pub enum InputProblem {
     InvitationInvalid,
     /// An evaluation problem.
     Evaluation(EvaluationError),
+    /// An indicator value that is not a finite number.
+    IndicatorValue,
 }
 
 impl InputProblem {
@@ -150,6 +152,7 @@ impl InputProblem {
                 EvaluationError::OverrideReasonMissing | EvaluationError::OverrideReasonTooLong { .. },
             ) => "reason",
             Self::Evaluation(_) => "evaluationId",
+            Self::IndicatorValue => "value",
         };
         field.to_owned()
     }
@@ -173,6 +176,8 @@ impl Localized for InputProblem {
             Self::Comment(problem) => return problem.localized(language),
             Self::Review(problem) => return problem.localized(language),
             Self::Evaluation(problem) => return problem.localized(language),
+            Self::IndicatorValue if ja => "値は数値で入力してください。",
+            Self::IndicatorValue => "Enter the value as a number.",
             Self::InvitationInvalid if ja => {
                 "この招待リンクは使用済みか、有効期限が切れています。事務局に再送を依頼してください。"
             }

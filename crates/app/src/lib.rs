@@ -8,7 +8,9 @@ mod audit;
 mod auth;
 mod comments;
 pub mod demo;
+mod demo_history;
 mod error;
+mod evaluation;
 mod evidence;
 mod invitations;
 mod mailer;
@@ -30,6 +32,10 @@ pub use auth::Session;
 pub use comments::NewComment;
 pub use domain;
 pub use error::{AppError, ErrorCode, InputProblem};
+pub use evaluation::{
+    AnnualEvaluation, DirectionEvaluation, GoalEvaluation, IndicatorEvaluation, MissingReport,
+    PolicyEvaluation,
+};
 pub use evidence::{IncomingFile, OutgoingFile};
 pub use invitations::{INVITATION_TTL_DAYS, InvitationPreview};
 pub use mailer::{DeliveryPass, Mailer};

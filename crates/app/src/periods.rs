@@ -76,7 +76,8 @@ impl App {
         });
         let subject = Some(("period", period.id.to_string()));
         tx.append_audit(record(actor, AuditAction::PeriodOpened, subject, None, details)).await?;
-        // Every writer of an owning organisation learns what their organisation owes.
+        // Every writer of an owning organisation learns what their organisation owes. A
+        // period the system opens (the demo's history) is not announced.
         let mut per_organization: std::collections::HashMap<domain::ids::OrganizationId, u32> =
             std::collections::HashMap::new();
         for owner in &owners {
@@ -89,7 +90,7 @@ impl App {
             )
             .await?;
         let mut mails = Vec::new();
-        for (organization, count) in per_organization {
+        for (organization, count) in per_organization.into_iter().filter(|_| actor.user().is_some()) {
             let recipients: Vec<_> =
                 writers.iter().filter(|u| u.organization_id == organization).cloned().collect();
             mails.extend(crate::notify::mails_for(&recipients, None, |language| {

@@ -48,6 +48,8 @@ pub struct Settings {
     pub max_upload_bytes: u64,
     /// How notification mails leave.
     pub mail: MailSettings,
+    /// Survey error within which an indicator counts as on track or not regressed.
+    pub indicator_tolerance: domain::progress::Tolerance,
 }
 
 /// How notification mails leave, and where their links point.
@@ -87,6 +89,7 @@ impl Settings {
             files,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             mail: MailSettings::default(),
+            indicator_tolerance: domain::progress::Tolerance::NONE,
         }
     }
 

@@ -309,7 +309,11 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
                 && report.status.is_editable(),
         ),
         Action::CommentOnReport(report) => {
-            allow(report.status != ReportStatus::NotStarted && report_visibility(actor).includes(*report))
+            // A finalised year's reports no longer change, their threads included.
+            allow(
+                !matches!(report.status, ReportStatus::NotStarted | ReportStatus::Locked)
+                    && report_visibility(actor).includes(*report),
+            )
         }
         Action::ReadReviewQueue => {
             allow(office || user.has(Role::CouncilCoordinator) || user.has(Role::DepartmentManager))

@@ -502,3 +502,66 @@ impl Localized for EvaluationError {
         }
     }
 }
+
+/// One plan's evaluation of one fiscal year, as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// Identity.
+    pub id: crate::ids::EvaluationId,
+    /// The plan.
+    pub plan_id: crate::ids::PlanId,
+    /// The fiscal year evaluated.
+    pub fiscal_year: crate::FiscalYear,
+    /// Where it is.
+    pub status: EvaluationStatus,
+    /// When it was last compiled.
+    pub compiled_at: chrono::DateTime<chrono::Utc>,
+    /// Finalised (reports locked) at.
+    pub finalized_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Made public at.
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// What the plan office decided for one direction in one evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DirectionDecision {
+    /// The direction.
+    pub direction_id: crate::ids::DirectionId,
+    /// The rating proposed from the owners' ratings when last compiled.
+    pub proposed: Option<SelfRating>,
+    /// The plan office's override, with its reason.
+    pub overridden: Option<RatingOverride>,
+}
+
+/// An expert committee member's opinion (委員意見) and the city's answer (市の考え方).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opinion {
+    /// Identity.
+    pub id: crate::ids::OpinionId,
+    /// The evaluation it was given on.
+    pub evaluation_id: crate::ids::EvaluationId,
+    /// The fiscal year of that evaluation.
+    pub fiscal_year: crate::FiscalYear,
+    /// A goal, policy or direction code; `None` for the whole plan.
+    pub target_code: Option<String>,
+    /// The opinion.
+    pub body: String,
+    /// The member.
+    pub author_id: crate::ids::UserId,
+    /// When.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The city's response (市の考え方).
+    pub response: Option<String>,
+    /// How it will be reflected (反映状況).
+    pub reflection: Option<String>,
+    /// When the city answered.
+    pub responded_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Opinion {
+    /// An opinion stays open, and carries over into later evaluations, until the city
+    /// has answered it.
+    pub fn is_open(&self) -> bool {
+        self.response.is_none()
+    }
+}

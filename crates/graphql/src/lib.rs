@@ -12,6 +12,7 @@ mod accounts;
 pub mod cache;
 pub mod context;
 pub mod error;
+mod evaluation;
 mod mutation;
 mod objects;
 mod query;
@@ -28,11 +29,21 @@ pub use mutation::REFRESH_COOKIE;
 
 /// Every read: the plan, accounts, reports.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct QueryRoot(query::CoreQuery, reports::ReportQuery, review::ReviewQuery);
+pub struct QueryRoot(
+    query::CoreQuery,
+    reports::ReportQuery,
+    review::ReviewQuery,
+    evaluation::EvaluationQuery,
+);
 
 /// Every change: sessions and accounts, ownership, periods, reports.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct MutationRoot(mutation::AccountMutation, reports::ReportMutation, review::ReviewMutation);
+pub struct MutationRoot(
+    mutation::AccountMutation,
+    reports::ReportMutation,
+    review::ReviewMutation,
+    evaluation::EvaluationMutation,
+);
 
 /// The schema type served at `/graphql`.
 pub type NukumoriSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

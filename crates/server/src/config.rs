@@ -14,6 +14,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Load the Omitama demo plan into an empty database.
     pub demo: bool,
+    /// With the demo, also its sample history (FY2021–FY2024 evaluated, FY2025 interim
+    /// reports in every state).
+    pub demo_history: bool,
     /// GraphQL limits and introspection.
     pub graphql_limits: graphql::Limits,
     /// Serve GraphiQL at `GET /graphql`.
@@ -48,6 +51,7 @@ impl Config {
             database_url: None,
             data_dir,
             demo: false,
+            demo_history: false,
             graphql_limits: graphql::Limits::default(),
             graphiql: true,
             web_dir: None,

@@ -49,6 +49,15 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
     let app = App::open(&database_url, settings).await.context("cannot open the database")?;
     if config.demo {
         load_demo(&app, config.demo_password.as_deref()).await?;
+        if config.demo_history {
+            let started = std::time::Instant::now();
+            if app.load_demo_history().await.context("cannot load the demo history")? {
+                tracing::info!(
+                    elapsed_ms = started.elapsed().as_millis(),
+                    "demo history loaded: FY2021–FY2024 evaluated, FY2025 interim reports"
+                );
+            }
+        }
     }
     let listener =
         TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;

@@ -9,6 +9,7 @@ mod audit;
 mod connection;
 mod entities;
 mod error;
+mod evaluations;
 mod evidence;
 mod invitations;
 mod mapping;

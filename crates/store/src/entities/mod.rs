@@ -3,7 +3,11 @@
 
 pub mod audit_events;
 pub mod blobs;
+pub mod committee_opinions;
 pub mod direction_owners;
+pub mod evaluation_assessments;
+pub mod evaluation_directions;
+pub mod evaluations;
 pub mod evidence;
 pub mod goals;
 pub mod indicator_values;
