@@ -51,6 +51,24 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Copy the database to a file while the server runs: SQLite with `VACUUM INTO`,
+    /// PostgreSQL with `pg_dump --format=custom`.
+    Backup {
+        /// The backup file to write (it must not exist).
+        #[arg(long)]
+        output: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Restore a backup made by `nukumori backup` into an empty database (stop the
+    /// server first), then check the schema and the audit chain.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        input: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -281,6 +299,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user(command).await,
+        Command::Backup { output, database } => backup(&output, &database).await,
+        Command::Restore { input, database } => restore(&input, &database).await,
         Command::Audit { command: AuditCommand::Verify { database } } => {
             let app = database.open().await?;
             let check = app.verify_audit_chain(&Actor::System).await;
@@ -300,6 +320,75 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     anyhow::bail!("the audit log is broken at event {seq}: {reason}")
                 }
             }
+        }
+    }
+}
+
+async fn backup(output: &std::path::Path, database: &DatabaseArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(!output.exists(), "{} exists; choose a new file", output.display());
+    let url = database.url()?;
+    if url.starts_with("postgres") {
+        let status = std::process::Command::new("pg_dump")
+            .args(["--format=custom", "--no-owner", "--file"])
+            .arg(output)
+            .arg(&url)
+            .status()
+            .context("cannot run pg_dump (install the PostgreSQL client tools)")?;
+        anyhow::ensure!(status.success(), "pg_dump failed ({status})");
+    } else {
+        let app = database.open().await?;
+        let result = app.backup_sqlite(output).await;
+        app.close().await?;
+        result?;
+    }
+    eprintln!(
+        "{}",
+        message(
+            &format!("バックアップしました: {}", output.display()),
+            &format!("Backed up to {}", output.display())
+        )
+    );
+    Ok(())
+}
+
+async fn restore(input: &std::path::Path, database: &DatabaseArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(input.is_file(), "{} is not a file", input.display());
+    let url = database.url()?;
+    if url.starts_with("postgres") {
+        let status = std::process::Command::new("pg_restore")
+            .args(["--no-owner", "--exit-on-error", "--single-transaction", "--dbname"])
+            .arg(&url)
+            .arg(input)
+            .status()
+            .context("cannot run pg_restore (install the PostgreSQL client tools)")?;
+        anyhow::ensure!(status.success(), "pg_restore failed ({status})");
+    } else {
+        let path = url
+            .trim_start_matches("sqlite://")
+            .split('?')
+            .next()
+            .map(PathBuf::from)
+            .context("not a SQLite URL")?;
+        // Never over an existing database: a restore is into an empty place.
+        anyhow::ensure!(!path.exists(), "{} exists; restore into a new location", path.display());
+        std::fs::copy(input, &path).with_context(|| format!("cannot copy to {}", path.display()))?;
+    }
+    let app = database.open().await?;
+    let check = app.verify_audit_chain(&Actor::System).await;
+    app.close().await?;
+    match check? {
+        ChainCheck::Intact { events } => {
+            eprintln!(
+                "{}",
+                message(
+                    &format!("復元しました。監査ログは改ざんされていません（{events}件）。"),
+                    &format!("Restored; the audit log is intact ({events} events)."),
+                )
+            );
+            Ok(())
+        }
+        ChainCheck::Broken { seq, reason } => {
+            anyhow::bail!("restored, but the audit log is broken at event {seq}: {reason}")
         }
     }
 }

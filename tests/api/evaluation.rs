@@ -395,7 +395,62 @@ async fn the_committee_opines_and_finalisation_freezes_the_year(backend: Backend
     server.stop().await;
 }
 
-on_both_backends!(the_demo_history_tells_four_years_and_a_live_queue);
+on_both_backends!(
+    the_demo_history_tells_four_years_and_a_live_queue,
+    exports_follow_the_evaluations_permission
+);
+
+async fn exports_follow_the_evaluations_permission(backend: Backend) {
+    let server = TestServer::start(backend, Options::demo()).await;
+    let demo = accepted_year(&server).await;
+    let compiled = as_(
+        &server,
+        &demo.office,
+        "mutation($p: ID!) { compileAnnualEvaluation(planId: $p, fiscalYear: 2025) { id } }",
+        json!({ "p": demo.plan_id }),
+    )
+    .await;
+    let id = compiled["data"]["compileAnnualEvaluation"]["id"].as_str().unwrap().to_owned();
+    let get = |path: String, token: Option<String>| {
+        let mut request = server.client().get(server.url(&path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        async move { request.send().await.unwrap() }
+    };
+    // A draft is not for the public.
+    let public = get(format!("/exports/evaluations/{id}.xlsx"), None).await;
+    assert_eq!(public.status(), 401);
+    let staff = server.login("bousai@omitama.example").await;
+    for (path, magic, content_type) in [
+        (format!("/exports/evaluations/{id}.xlsx"), b"PK".as_slice(), "spreadsheetml"),
+        (format!("/exports/evaluations/{id}.pdf"), b"%PDF".as_slice(), "application/pdf"),
+        (format!("/exports/evaluations/{id}.csv?table=goals"), "\u{feff}".as_bytes(), "text/csv"),
+        (format!("/exports/evaluations/{id}.csv?table=opinions"), "\u{feff}".as_bytes(), "text/csv"),
+    ] {
+        let response = get(path.clone(), Some(demo.office.clone())).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(response.headers()["content-type"].to_str().unwrap().contains(content_type), "{path}");
+        let disposition = response.headers()["content-disposition"].to_str().unwrap().to_owned();
+        assert!(disposition.contains("attachment"), "{disposition}");
+        let bytes = response.bytes().await.unwrap();
+        assert!(bytes.starts_with(magic), "{path}: {:?}", &bytes[..8.min(bytes.len())]);
+        // Owners read it too; a bad table or format is not found.
+        assert_eq!(get(path, Some(staff.clone())).await.status(), 200);
+    }
+    assert_eq!(
+        get(format!("/exports/evaluations/{id}.csv?table=secrets"), Some(demo.office.clone())).await.status(),
+        404
+    );
+    assert_eq!(get(format!("/exports/evaluations/{id}.exe"), Some(demo.office.clone())).await.status(), 404);
+    let committee = server.login("committee@omitama.example").await;
+    assert_eq!(
+        get(format!("/exports/evaluations/{id}.xlsx"), Some(committee)).await.status(),
+        404,
+        "not before it is handed over"
+    );
+    server.stop().await;
+}
 
 async fn the_demo_history_tells_four_years_and_a_live_queue(backend: Backend) {
     let server = TestServer::start(backend, Options { demo_history: true, ..Options::demo() }).await;

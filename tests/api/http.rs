@@ -10,6 +10,22 @@ async fn health_and_readiness_answer(backend: Backend) {
     let server = TestServer::start(backend, Options::default()).await;
     let health = server.client().get(server.url("/healthz")).send().await.expect("healthz");
     assert_eq!(health.status(), 200);
+    // Security headers on every answer; HSTS because the public address is https.
+    let headers = health.headers();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert!(headers["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
+    // CORS stays closed: no allowance for another origin.
+    let preflight = server
+        .client()
+        .request(reqwest::Method::OPTIONS, server.url("/graphql"))
+        .header("origin", "https://evil.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("preflight");
+    assert!(preflight.headers().get("access-control-allow-origin").is_none());
     let ready = server.client().get(server.url("/readyz")).send().await.expect("readyz");
     assert_eq!(ready.status(), 200);
     let graphiql = server.client().get(server.url("/graphql")).send().await.expect("graphiql");

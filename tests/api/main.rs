@@ -8,9 +8,11 @@
 
 mod harness;
 
+mod backup;
 mod cli;
 mod evaluation;
 mod evidence;
+mod hostile;
 mod http;
 mod identity;
 mod mail;

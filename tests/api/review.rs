@@ -66,7 +66,46 @@ on_both_backends!(
     separation_of_duties_and_refused_steps_change_nothing,
     comments_thread_reply_and_are_retracted_with_a_trace,
     bulk_review_judges_each_report_on_its_own,
+    the_review_queue_costs_a_fixed_number_of_statements,
 );
+
+async fn the_review_queue_costs_a_fixed_number_of_statements(backend: Backend) {
+    let server = TestServer::start(backend, Options::demo()).await;
+    let demo = demo(&server).await;
+    let plan = app::domain::ids::PlanId(uuid::Uuid::parse_str(&demo.plan_id).unwrap());
+    let query = "{ reviewQueue { report { id status version direction { code nameJa } organization { code nameJa } period { labelJa dueOn } updatedBy { displayName } } waitingSince waitingDays changedSinceReturn } }";
+    let small = server.app.load_sample_queue(plan, 2024).await.unwrap();
+    let before = server.statements();
+    let body = call(&server, &demo.office, query, json!({})).await;
+    let few = server.statements() - before;
+    assert_eq!(body["data"]["reviewQueue"].as_array().map(Vec::len), Some(small), "{body}");
+
+    // A plan 40 times larger, with 600 reports waiting.
+    let large = app::demo::synthetic_plan("large", 10, 10, 12, 1);
+    let summary = server.app.import_plan(&app::domain::access::Actor::System, &large).await.unwrap();
+    let large_id = summary.plan_id.unwrap();
+    let owners = app::demo::synthetic_owners(10, 10, 12);
+    server
+        .app
+        .apply_ownership_import(&app::domain::access::Actor::System, large_id, owners.as_bytes())
+        .await
+        .unwrap();
+    let waiting = server.app.load_sample_queue(large_id, 2025).await.unwrap();
+    assert!(waiting > 500, "{waiting}");
+    let before = server.statements();
+    let body = call(&server, &demo.office, query, json!({})).await;
+    let many = server.statements() - before;
+    assert_eq!(
+        body["data"]["reviewQueue"].as_array().map(Vec::len),
+        Some(500),
+        "the queue shows the 500 longest-waiting"
+    );
+    println!("review queue ({backend:?}): {few} statements for {small} reports, {many} for 500");
+    // The same, but for the second plan's directions: one statement per plan in the
+    // queue, never one per report.
+    assert_eq!(many, few + 1);
+    server.stop().await;
+}
 
 async fn a_report_travels_from_writer_to_manager_to_reviewer_and_back(backend: Backend) {
     let server = TestServer::start(backend, Options::demo()).await;

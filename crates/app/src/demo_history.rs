@@ -152,7 +152,6 @@ impl App {
     /// Loads the sample history into a demo installation that has no reporting period
     /// yet; says whether it did. Needs the demo plan and accounts.
     pub async fn load_demo_history(&self) -> Result<bool, AppError> {
-        let system = Actor::System;
         let Some(plan) = self.db.plan_by_code(OMITAMA_PLAN_CODE).await? else { return Ok(false) };
         if !self.db.periods(plan.id, None).await?.is_empty() {
             return Ok(false);
@@ -245,8 +244,40 @@ impl App {
             .await?;
         }
         tx.commit().await?;
-        let _ = system;
         Ok(true)
+    }
+
+    /// Sample history for any plan, for benchmarks: for each year an interim and a
+    /// year-end period with every report accepted, and the year's evaluation compiled.
+    pub async fn load_sample_history(
+        &self,
+        plan_id: PlanId,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Result<(), AppError> {
+        for year in years {
+            let fiscal_year = FiscalYear::try_from(year).map_err(|e| AppError::internal(e.to_string()))?;
+            self.sample_period(plan_id, year, PeriodKind::Interim, |_| ReportStatus::Accepted).await?;
+            self.sample_period(plan_id, year, PeriodKind::YearEnd, |_| ReportStatus::Accepted).await?;
+            self.compile_annual_evaluation(&Actor::System, plan_id, fiscal_year).await?;
+        }
+        Ok(())
+    }
+
+    /// An interim period of `year` with its reports spread over every workflow state
+    /// (a sixth of them waiting for review), for benchmarks of the review queue.
+    pub async fn load_sample_queue(&self, plan_id: PlanId, year: i32) -> Result<usize, AppError> {
+        let states = [
+            ReportStatus::NotStarted,
+            ReportStatus::Draft,
+            ReportStatus::AwaitingManager,
+            ReportStatus::Submitted,
+            ReportStatus::Returned,
+            ReportStatus::Accepted,
+        ];
+        let reports = self
+            .sample_period(plan_id, year, PeriodKind::Interim, |index| states[index % states.len()])
+            .await?;
+        Ok(reports.iter().filter(|r| r.status == ReportStatus::Submitted).count())
     }
 
     /// Opens a sample period and writes every report of it into the state `status_of`

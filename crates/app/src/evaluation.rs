@@ -51,6 +51,8 @@ pub struct DirectionEvaluation {
     pub interim_reports: Vec<Report>,
     /// The owners whose year-end report is missing or not accepted.
     pub missing: Vec<MissingReport>,
+    /// The direction's owners now, lead first.
+    pub owners: Vec<(OrganizationId, OwnerRole)>,
 }
 
 impl DirectionEvaluation {
@@ -335,6 +337,15 @@ impl App {
                         .map(|r| (*r).clone())
                         .collect(),
                     missing,
+                    owners: {
+                        let mut list: Vec<(OrganizationId, OwnerRole)> = owners
+                            .iter()
+                            .filter(|o| o.direction_id == direction.id)
+                            .map(|o| (o.organization_id, o.role))
+                            .collect();
+                        list.sort_by_key(|(_, role)| *role != OwnerRole::Lead);
+                        list
+                    },
                 };
                 counts.add_direction(item.rating());
                 policy_counts.entry(direction.policy_id).or_default().add_direction(item.rating());
@@ -698,5 +709,83 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(recorded)
+    }
+}
+
+/// A file format the evaluation exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// An Excel workbook.
+    Xlsx,
+    /// A printable A4 PDF.
+    Pdf,
+    /// One table as CSV.
+    Csv(crate::export::CsvTable),
+}
+
+/// An exported evaluation, ready to download.
+#[derive(Clone, Debug)]
+pub struct ExportedFile {
+    /// The content.
+    pub bytes: Vec<u8>,
+    /// The name to save it under.
+    pub file_name: String,
+    /// Its media type.
+    pub content_type: &'static str,
+}
+
+impl App {
+    /// The evaluation as a file, with the same permission as reading it: the public
+    /// gets the published version without internal parts.
+    pub async fn export_evaluation(
+        &self,
+        actor: &Actor,
+        id: EvaluationId,
+        format: ExportFormat,
+        language: Language,
+    ) -> Result<ExportedFile, AppError> {
+        let evaluation = self.evaluation_for(id).await?;
+        let internal = Self::may_read_unpublished(actor, &evaluation);
+        if !internal && evaluation.status != EvaluationStatus::Published {
+            return Err(AppError::NotFound { what: "evaluation" });
+        }
+        let evaluation = self.assemble(actor, evaluation, internal).await?;
+        let organizations = self.db.organizations().await?.into_iter().map(|o| (o.id, o)).collect();
+        let context = crate::export::ExportContext { organizations, language, internal };
+        let stem = match language {
+            Language::Ja => {
+                format!("{}_{}年度評価", evaluation.plan.code, evaluation.evaluation.fiscal_year.year())
+            }
+            Language::En => {
+                format!("{}_evaluation_FY{}", evaluation.plan.code, evaluation.evaluation.fiscal_year.year())
+            }
+        };
+        // Rendering is CPU work; keep it off the async workers.
+        tokio::task::spawn_blocking(move || {
+            let (bytes, extension, content_type) = match format {
+                ExportFormat::Xlsx => (
+                    crate::export::evaluation_xlsx(&evaluation, &context)?,
+                    "xlsx".to_owned(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                ExportFormat::Pdf => (
+                    crate::export::evaluation_pdf(&evaluation, &context)?,
+                    "pdf".to_owned(),
+                    "application/pdf",
+                ),
+                ExportFormat::Csv(table) => (
+                    crate::export::evaluation_csv(&evaluation, &context, table)?,
+                    format!("{}.csv", table.as_str()),
+                    "text/csv; charset=utf-8",
+                ),
+            };
+            Ok(ExportedFile {
+                bytes,
+                file_name: format!("{stem}.{extension}").replace(".directions.csv", "_directions.csv"),
+                content_type,
+            })
+        })
+        .await
+        .map_err(|e| AppError::internal(e.to_string()))?
     }
 }

@@ -12,6 +12,7 @@ mod demo_history;
 mod error;
 mod evaluation;
 mod evidence;
+pub mod export;
 mod invitations;
 mod mailer;
 mod notify;
@@ -33,8 +34,8 @@ pub use comments::NewComment;
 pub use domain;
 pub use error::{AppError, ErrorCode, InputProblem};
 pub use evaluation::{
-    AnnualEvaluation, DirectionEvaluation, GoalEvaluation, IndicatorEvaluation, MissingReport,
-    PolicyEvaluation,
+    AnnualEvaluation, DirectionEvaluation, ExportFormat, ExportedFile, GoalEvaluation, IndicatorEvaluation,
+    MissingReport, PolicyEvaluation,
 };
 pub use evidence::{IncomingFile, OutgoingFile};
 pub use invitations::{INVITATION_TTL_DAYS, InvitationPreview};
@@ -88,6 +89,11 @@ impl App {
     /// SQL statements executed since start: tests bound what one request costs.
     pub fn statements_executed(&self) -> u64 {
         self.db.statements_executed()
+    }
+
+    /// Copies the (SQLite) database into `path` while it is in use.
+    pub async fn backup_sqlite(&self, path: &std::path::Path) -> Result<(), AppError> {
+        Ok(self.db.backup_sqlite_into(path).await?)
     }
 
     /// Closes the database cleanly.

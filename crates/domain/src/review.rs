@@ -87,6 +87,8 @@ pub enum CommentProblem {
     BadParent,
     /// The activity index is outside the report's activities.
     NoSuchActivity,
+    /// Control characters other than line breaks and tabs.
+    ControlCharacters,
 }
 
 impl Localized for CommentProblem {
@@ -107,8 +109,14 @@ impl Localized for CommentProblem {
             Self::BadParent => "The comment to reply to does not exist on this report.".to_owned(),
             Self::NoSuchActivity if ja => "指定された取組はこの報告にありません。".to_owned(),
             Self::NoSuchActivity => "The report has no such activity.".to_owned(),
+            Self::ControlCharacters if ja => "制御文字は入力できません。".to_owned(),
+            Self::ControlCharacters => "The text contains control characters.".to_owned(),
         }
     }
+}
+
+fn has_control_characters(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// Checks a comment's text; returns it trimmed.
@@ -119,6 +127,9 @@ pub fn check_body(body: &str) -> Result<String, CommentProblem> {
     }
     if body.chars().count() > MAX_COMMENT {
         return Err(CommentProblem::TooLong);
+    }
+    if has_control_characters(body) {
+        return Err(CommentProblem::ControlCharacters);
     }
     Ok(body.to_owned())
 }
@@ -155,6 +166,8 @@ pub enum ReviewProblem {
     ReasonRequired,
     /// The reason or comment is over [`MAX_COMMENT`] characters.
     TooLong,
+    /// Control characters other than line breaks and tabs.
+    ControlCharacters,
 }
 
 impl Localized for ReviewProblem {
@@ -164,6 +177,8 @@ impl Localized for ReviewProblem {
             (Self::ReasonRequired, Language::En) => "Give a reason for returning the report.".to_owned(),
             (Self::TooLong, Language::Ja) => format!("{MAX_COMMENT}文字以内で入力してください。"),
             (Self::TooLong, Language::En) => format!("Write at most {MAX_COMMENT} characters."),
+            (Self::ControlCharacters, Language::Ja) => "制御文字は入力できません。".to_owned(),
+            (Self::ControlCharacters, Language::En) => "The text contains control characters.".to_owned(),
         }
     }
 }
@@ -176,6 +191,9 @@ pub fn check_reason(reason: &str) -> Result<String, ReviewProblem> {
     }
     if reason.chars().count() > MAX_COMMENT {
         return Err(ReviewProblem::TooLong);
+    }
+    if has_control_characters(reason) {
+        return Err(ReviewProblem::ControlCharacters);
     }
     Ok(reason.to_owned())
 }
@@ -236,6 +254,7 @@ mod tests {
             CommentProblem::Retracted,
             CommentProblem::BadParent,
             CommentProblem::NoSuchActivity,
+            CommentProblem::ControlCharacters,
         ] {
             assert!(!problem.localized(Language::Ja).is_empty());
             assert!(problem.localized(Language::En).is_ascii());

@@ -470,7 +470,7 @@ pub struct ReportConnection {
 }
 
 /// Loads the relations of a page of reports in one go, so the items read from memory.
-async fn prefetch(ctx: &Context<'_>, reports: &[Report]) -> Result<()> {
+pub(crate) async fn prefetch(ctx: &Context<'_>, reports: &[Report]) -> Result<()> {
     let cache = cache(ctx)?;
     let periods: Vec<PeriodId> = reports.iter().map(|r| r.period_id).collect();
     loaded(ctx, cache.periods(&periods).await)?;

@@ -242,6 +242,9 @@ impl ReviewQuery {
     async fn review_queue(&self, ctx: &Context<'_>) -> Result<Vec<QueueItemObject>> {
         let request = request(ctx)?;
         let items = app(ctx)?.review_queue(&request.actor).await.map_err(fail(ctx))?;
+        // One load for every period, person and evidence list of the queue.
+        let reports: Vec<_> = items.iter().map(|item| item.report.clone()).collect();
+        crate::reports::prefetch(ctx, &reports).await?;
         Ok(items.into_iter().map(QueueItemObject).collect())
     }
 

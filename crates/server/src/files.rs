@@ -15,7 +15,7 @@ use axum::{
 
 use crate::{caller, routes::AppState};
 
-fn refuse(error: &AppError, language: Language) -> Response {
+pub(crate) fn refuse(error: &AppError, language: Language) -> Response {
     let status = match error.code() {
         app::ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
         app::ErrorCode::NotFound | app::ErrorCode::Forbidden => StatusCode::NOT_FOUND,

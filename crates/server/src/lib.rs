@@ -5,6 +5,7 @@
 
 mod caller;
 mod config;
+mod exports;
 mod files;
 mod graphql_http;
 mod keys;

@@ -3,8 +3,16 @@
 use std::time::Duration;
 
 use app::App;
-use axum::{Router, extract::State, http::StatusCode, routing::get};
-use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer};
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderValue, StatusCode, header},
+    routing::get,
+};
+use tower_http::{
+    limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
 
 use crate::{Config, graphql_http};
 
@@ -37,15 +45,31 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
     // to MAX_JSON_BODY by the GraphQL handler itself.
     let body_limit =
         usize::try_from(config.max_upload_bytes).unwrap_or(usize::MAX).saturating_add(MAX_JSON_BODY);
+    let hsts = config.mail.public_url.starts_with("https://");
     let mut router = Router::new()
         .route("/graphql", get(graphql_http::get).post(graphql_http::post))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .route("/files/{id}", get(crate::files::download));
+        .route("/files/{id}", get(crate::files::download))
+        .route("/exports/evaluations/{file}", get(crate::exports::evaluation));
     if let Some(web) = config.web_dir.as_deref().and_then(crate::web::routes) {
         router = router.merge(web);
     }
     router
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Served over TLS (by the proxy in front), browsers must keep to HTTPS.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            hsts.then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains")),
+        ))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())

@@ -16,6 +16,12 @@ use tower_http::{
     set_header::SetResponseHeaderLayer,
 };
 
+/// The web app loads nothing from elsewhere and runs no inline script; it may not be
+/// framed. Inline styles are allowed because the chart library sets style attributes.
+pub(crate) const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 /// Routes for the web app in `dir`, or `None` when it has not been built.
 pub(crate) fn routes<S: Clone + Send + Sync + 'static>(dir: &Path) -> Option<Router<S>> {
     let index = dir.join("index.html");
@@ -29,8 +35,15 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>(dir: &Path) -> Option<Rou
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ),
     );
-    let pages = Router::new().fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index))).layer(
-        SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-    );
+    let pages = Router::new()
+        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(&index)))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ));
     Some(assets.merge(pages))
 }

@@ -121,6 +121,19 @@ impl Db {
         Ok(())
     }
 
+    /// Copies a SQLite database, consistently and while it is in use, into a new file
+    /// (`VACUUM INTO`: the copy is compact and holds every committed transaction).
+    pub async fn backup_sqlite_into(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Corrupt("an online file copy is for SQLite; use pg_dump".into()));
+        }
+        let target = path.to_str().ok_or_else(|| StoreError::Corrupt("backup path is not UTF-8".into()))?;
+        self.conn
+            .execute_raw(Statement::from_sql_and_values(DbBackend::Sqlite, "VACUUM INTO ?", [target.into()]))
+            .await?;
+        Ok(())
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.conn.ping().await?;

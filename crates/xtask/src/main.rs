@@ -199,15 +199,20 @@ fn test() -> anyhow::Result<()> {
     step("Rust tests (SQLite and PostgreSQL)", nextest)?;
     drop(postgres);
 
+    let mut build = cargo();
+    build.args(["build", "--locked", "--bin", "nukumori"]);
+    step("build the server for the end-to-end checks", build)?;
+    // A short fuzzing run in CI; `.ci/schemathesis.sh BINARY 300` is the long one.
+    let mut fuzz = Command::new("bash");
+    fuzz.arg(root().join(".ci/schemathesis.sh")).arg(target_dir().join("debug").join("nukumori")).arg("5");
+    step("GraphQL API fuzzing (schemathesis, every role)", fuzz)?;
+
     if has_frontend() {
         // The stories run against the real server, built by the step above, on SQLite.
         let mut chromium = Command::new("bash");
         chromium.arg(root().join(".ci/chromium.sh"));
         let browser =
             output(chromium).context("Chromium is needed for the end-to-end tests")?.trim().to_owned();
-        let mut build = cargo();
-        build.args(["build", "--locked", "--bin", "nukumori"]);
-        step("build the server for the end-to-end tests", build)?;
         let mut e2e = npm();
         e2e.args(["run", "e2e"])
             .env("NUKUMORI_BIN", target_dir().join("debug").join("nukumori"))
