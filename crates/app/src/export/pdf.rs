@@ -49,7 +49,8 @@ use domain::{
     FiscalYear, Language,
     evaluation::{Opinion, RatingCounts, YearOverYear, rating_rule},
     ids::OrganizationId,
-    plan::{Indicator, IndicatorUnit, OrganizationKind},
+    ownership::OwnerRole,
+    plan::{Indicator, IndicatorUnit},
     report::{Report, SelfRating, japan_time},
 };
 use krilla::{
@@ -188,25 +189,25 @@ impl Writer<'_> {
     /// departments before the Council, each once. (The evaluation does not say which
     /// owner leads; with the owner roles in the data the lead would come first.)
     fn owners(&self, direction: &DirectionEvaluation) -> Vec<String> {
-        let mut ids: Vec<OrganizationId> = Vec::new();
+        // The current owners, lead first; then any former owner that still reported.
+        let mut ids: Vec<OrganizationId> = direction.owners.iter().map(|(id, _)| *id).collect();
         let reported = direction.reports.iter().map(|r| r.organization_id);
         for id in reported.chain(direction.missing.iter().map(|m| m.organization_id)) {
             if !ids.contains(&id) {
                 ids.push(id);
             }
         }
-        let rank = |id: &OrganizationId| {
-            let kind = self.context.organizations.get(id).map(|o| o.kind);
-            let order = match kind {
-                Some(OrganizationKind::Department) => 0,
-                Some(OrganizationKind::Council) => 1,
-                _ => 2,
-            };
-            let code = self.context.organizations.get(id).map(|o| o.code.clone()).unwrap_or_default();
-            (order, code)
-        };
-        ids.sort_by_key(rank);
-        ids.into_iter().map(|id| self.organization(id)).collect()
+        let lead = direction.owners.iter().find(|(_, role)| *role == OwnerRole::Lead).map(|(id, _)| *id);
+        ids.into_iter()
+            .map(|id| {
+                let name = self.organization(id);
+                if Some(id) == lead {
+                    self.tr(&format!("{name}（主担当）"), &format!("{name} (lead)"))
+                } else {
+                    name
+                }
+            })
+            .collect()
     }
 
     fn title(&self) -> String {
