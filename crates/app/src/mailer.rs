@@ -20,7 +20,7 @@ use domain::{
 };
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart, header::ContentType},
+    message::{Mailbox, MultiPart},
 };
 use store::{ClaimedMail, NewMail, OutboxCounts};
 
@@ -200,7 +200,6 @@ impl App {
             .to(to)
             .subject(rendered.subject)
             .message_id(Some(format!("<{}@nukumori>", mail.id)))
-            .header(ContentType::TEXT_PLAIN)
             .multipart(MultiPart::alternative_plain_html(rendered.text, rendered.html))
             .map_err(|e| format!("message: {e}"))?;
         match &mailer.transport {

@@ -1091,7 +1091,7 @@ pub(super) mod tests {
         let first = &rows[0];
         assert_eq!(first[0], "=\"1-2-1\"", "codes are kept as text for Excel");
         assert_eq!(first[1], "世代間交流の推進");
-        assert_eq!(first[2], "社会福祉課、社会福祉協議会");
+        assert_eq!(first[2], "社会福祉課（主担当）、社会福祉協議会", "the lead first and marked");
         assert_eq!((first[3].as_str(), first[4].as_str()), ("B", "A"));
         assert_eq!(first[5], "一部地区で未実施");
         assert_eq!(
@@ -1178,7 +1178,7 @@ pub(super) mod tests {
         sample.context.language = Language::En;
         let (header, rows) = export(&sample, CsvTable::Directions);
         assert_eq!(header[0], "Direction code");
-        assert_eq!(rows[0][2], "Social Welfare Division, Council of Social Welfare");
+        assert_eq!(rows[0][2], "Social Welfare Division (lead), Council of Social Welfare");
         assert_eq!(rows[1][1], "Support for neighbourly interaction (new)");
         assert_eq!(rows[1][3], "Unrated");
         assert_eq!(rows[0][10], "Council of Social Welfare (Submitted)");
