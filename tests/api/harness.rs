@@ -131,6 +131,11 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(backend: Backend, options: Options) -> Self {
+        // Server warnings and errors (internal causes included) show in a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn,sqlx=error"))
+            .with_test_writer()
+            .try_init();
         let database = TestDatabase::create(backend).await;
         let mut config =
             server::Config::new("127.0.0.1:0".parse().expect("address"), database.dir().join("data"));

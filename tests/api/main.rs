@@ -15,6 +15,7 @@ mod evidence;
 mod hostile;
 mod http;
 mod identity;
+mod load;
 mod mail;
 mod permissions;
 mod plan;

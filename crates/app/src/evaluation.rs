@@ -475,6 +475,10 @@ impl App {
         authorize(actor, &Action::ManageEvaluation)?;
         let evaluation = self.evaluation_for(evaluation_id).await?;
         let to = evaluation_step(evaluation.status, step).map_err(invalid)?;
+        // Pool reads first: the transaction must not wait for a second connection.
+        let periods = self.db.periods(evaluation.plan_id, Some(evaluation.fiscal_year)).await?;
+        let plan =
+            self.db.plan_by_id(evaluation.plan_id).await?.ok_or(AppError::NotFound { what: "plan" })?;
         let tx = self.db.write().await?;
         let mut details = json!({ "from": evaluation.status.as_str(), "to": to.as_str() });
         let mut not_reported = None;
@@ -483,7 +487,6 @@ impl App {
             EvaluationStep::Finalize => {
                 // Every report of the year's periods is locked, accepted or not; those
                 // never accepted are recorded as not reported.
-                let periods = self.db.periods(evaluation.plan_id, Some(evaluation.fiscal_year)).await?;
                 let period_ids: Vec<_> = periods.iter().map(|p| p.id).collect();
                 let before = tx.lock_reports(&period_ids).await?;
                 let missing: Vec<_> = before
@@ -507,11 +510,6 @@ impl App {
             }
             EvaluationStep::StartCommittee => {
                 let members = tx.active_users_with_roles(None, &[Role::CommitteeMember]).await?;
-                let plan = self
-                    .db
-                    .plan_by_id(evaluation.plan_id)
-                    .await?
-                    .ok_or(AppError::NotFound { what: "plan" })?;
                 mails = mails_for(&members, None, |language: Language| Notification::EvaluationReady {
                     plan_name: plan.name.get(language).to_owned(),
                     plan_code: plan.code.clone(),

@@ -198,10 +198,26 @@ impl App {
             }
         }
         let now = Utc::now();
+        // Everything read from the pool is read before the write transaction begins: a
+        // transaction that waited for a second connection could starve the pool (and on
+        // SQLite hold the write lock while it waits).
+        let user = actor.user();
+        let actor_name = match user {
+            Some(user) => {
+                self.db.users_by_ids(&[user.user_id]).await?.into_iter().next().map(|u| u.display_name)
+            }
+            None => None,
+        }
+        .unwrap_or_default();
+        let writers = match to {
+            ReportStatus::Returned | ReportStatus::Accepted => self.writers_involved(&report).await?,
+            _ => Vec::new(),
+        };
         let tx = self.db.write().await?;
         let change = StatusChange { report_id: id, from: report.status, expected_version, to, at: now };
         let Some(moved) = tx.change_status(change).await? else {
             // Someone else moved or saved it between our read and this write.
+            drop(tx);
             let current = self.db.report_by_id(id).await?.ok_or(AppError::NotFound { what: "report" })?;
             return Err(if current.status == report.status {
                 AppError::StaleVersion { current_version: current.version }
@@ -214,7 +230,6 @@ impl App {
         } else {
             None
         };
-        let user = actor.user();
         // A reason or an acceptance note also opens a thread, so the writer can answer it.
         if let (Some(note), Some(user)) = (&note, user) {
             tx.insert_comment(&Comment {
@@ -257,13 +272,6 @@ impl App {
         ))
         .await?;
 
-        let actor_name = match user {
-            Some(user) => {
-                self.db.users_by_ids(&[user.user_id]).await?.into_iter().next().map(|u| u.display_name)
-            }
-            None => None,
-        }
-        .unwrap_or_default();
         let code = context.direction.code.to_string();
         let title = |language: Language| context.direction.name.get(language).to_owned();
         let mails = match to {
@@ -286,7 +294,6 @@ impl App {
                 })?
             }
             ReportStatus::Returned | ReportStatus::Accepted => {
-                let writers = self.writers_involved(&moved).await?;
                 mails_for(&writers, user.map(|u| u.user_id), |language| {
                     let period_label = context.period.label(language);
                     if to == ReportStatus::Returned {
