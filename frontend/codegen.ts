@@ -22,10 +22,13 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        // The server's ids are UUIDv7 strings; DateTime is an RFC 3339 string.
+        // The server's ids are UUIDv7 strings; DateTime is an RFC 3339 string; NaiveDate is
+        // a calendar date (`2026-05-31`); an Upload is the file of a multipart request.
         scalars: {
           ID: { input: 'string', output: 'string' },
           DateTime: { input: 'string', output: 'string' },
+          NaiveDate: { input: 'string', output: 'string' },
+          Upload: { input: 'File', output: 'never' },
         },
         skipTypename: true,
       },

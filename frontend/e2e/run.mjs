@@ -127,7 +127,10 @@ try {
       '--test-reporter=spec',
       '--test-concurrency=2',
       path.join('e2e', 'stories.test.mjs'),
+      path.join('e2e', 'reports.test.mjs'),
+      path.join('e2e', 'review.test.mjs'),
       path.join('e2e', 'screens.test.mjs'),
+      path.join('e2e', 'evaluation.test.mjs'),
     ],
     {
       cwd: root,
@@ -137,6 +140,8 @@ try {
         E2E_BASE_URL: baseUrl,
         E2E_DEMO_PASSWORD: demoPassword,
         E2E_SCREENSHOTS: screenshots,
+        // The server writes mail to files here (no SMTP in e2e): stories read invitation links.
+        E2E_DATA_DIR: dataDir,
         CHROMIUM: chromium,
       },
     },

@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test'
 import {
   DEMO,
+  ensureReportingPeriod,
   expectAccessible,
   expectNoSidewaysScroll,
   launchBrowser,
@@ -16,6 +17,7 @@ let browser
 const people = {}
 
 before(async () => {
+  await ensureReportingPeriod()
   browser = await launchBrowser()
   for (const [who, email] of [
     ['public', null],
@@ -97,6 +99,35 @@ const screens = [
     ready: (p) => p.getByRole('dialog'),
   },
   { name: 'admin-audit', who: 'office', path: '/admin/audit', ready: (p) => p.getByRole('table') },
+  {
+    name: 'reports',
+    who: 'staff',
+    path: '/reports',
+    ready: (p) => p.getByRole('heading', { level: 2, name: '令和7年度（2025年度） 年度末報告' }),
+  },
+  {
+    name: 'report-editor',
+    who: 'staff',
+    path: '/reports',
+    prepare: async (p) => {
+      await p.getByRole('table', { name: '令和7年度（2025年度） 年度末報告の報告' }).getByRole('link', { name: /^3-2-1 / }).click()
+      await p.getByRole('button', { name: '取組を追加' }).click()
+      await p.getByRole('button', { name: '数値を追加' }).click()
+      await p.getByLabel(/^実績値/).waitFor()
+    },
+    // Saved, so that leaving the page asks nothing.
+    ready: (p) => p.getByRole('status').filter({ hasText: /に保存しました$/ }),
+  },
+  {
+    name: 'report-missing',
+    who: 'staff',
+    path: '/reports',
+    prepare: async (p) => {
+      await p.getByRole('table', { name: '令和7年度（2025年度） 年度末報告の報告' }).getByRole('link', { name: /^3-2-2 / }).click()
+      await p.getByRole('button', { name: '提出する' }).first().click()
+    },
+    ready: (p) => p.getByRole('alert'),
+  },
   {
     name: 'no-permission',
     who: 'staff',

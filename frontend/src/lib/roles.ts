@@ -16,6 +16,9 @@ export type Role = (typeof ROLES)[number]
 /** Roles that may open the administration pages (accounts, audit log). */
 export const ADMINISTRATION_ROLES: readonly Role[] = ['PLAN_OFFICE', 'ADMIN']
 
+/** Roles that write their organisation's progress reports (the server's writers). */
+export const REPORT_WRITER_ROLES: readonly Role[] = ['DEPARTMENT_STAFF', 'DEPARTMENT_MANAGER', 'COUNCIL_COORDINATOR']
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }

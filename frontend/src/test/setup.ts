@@ -1,5 +1,10 @@
 import '@testing-library/jest-dom/vitest'
+import { configure } from '@testing-library/dom'
 import { afterEach } from 'vitest'
+
+// A busy two-core CI machine renders the first test of a file slowly; give findBy* and
+// waitFor the time a person would wait, not the default second.
+configure({ asyncUtilTimeout: 5000 })
 
 // Component tests run in jsdom; unmount what they rendered. Pure tests run in Node.
 afterEach(async () => {

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink } from 'react-router'
 import { CurrentPlanName, PlanNavLinks } from '@/features/plan'
 import { AccountMenu, useSignedInUser } from '@/features/session'
-import { ADMINISTRATION_ROLES, hasAnyRole } from '@/lib/roles'
+import { ADMINISTRATION_ROLES, hasAnyRole, REPORT_WRITER_ROLES } from '@/lib/roles'
 import { LanguageSwitch } from './LanguageSwitch'
+import { PLAN_OFFICE_ROLES, REVIEW_ROLES } from './navRoles'
 import styles from './Header.module.css'
 
 /**
@@ -14,6 +15,9 @@ export function Header() {
   const { t } = useTranslation()
   const user = useSignedInUser()
   const administers = user !== null && hasAnyRole(user.roles, ADMINISTRATION_ROLES)
+  const writesReports = user !== null && hasAnyRole(user.roles, REPORT_WRITER_ROLES)
+  const reviews = user !== null && hasAnyRole(user.roles, REVIEW_ROLES)
+  const runsPlan = user !== null && hasAnyRole(user.roles, PLAN_OFFICE_ROLES)
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -50,7 +54,26 @@ export function Header() {
               </NavLink>
             </li>
           ) : null}
+          {writesReports ? (
+            <li>
+              <NavLink to="/reports" className={styles.navLink}>
+                {t('reports.nav')}
+              </NavLink>
+            </li>
+          ) : null}
+          {reviews ? (
+            <li>
+              <NavLink to="/reviews" className={styles.navLink}>
+                {t('review.nav')}
+              </NavLink>
+            </li>
+          ) : null}
           <PlanNavLinks linkClassName={styles.navLink} />
+          <li>
+            <NavLink to="/evaluations" className={styles.navLink}>
+              {t('evaluation.nav')}
+            </NavLink>
+          </li>
           {administers ? (
             <>
               <li>
@@ -61,6 +84,20 @@ export function Header() {
               <li>
                 <NavLink to="/admin/audit" className={styles.navLink}>
                   {t('nav.audit')}
+                </NavLink>
+              </li>
+            </>
+          ) : null}
+          {runsPlan ? (
+            <>
+              <li>
+                <NavLink to="/admin/ownership" className={styles.navLink}>
+                  {t('adminOwnership.nav')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/periods" className={styles.navLink}>
+                  {t('adminPeriods.nav')}
                 </NavLink>
               </li>
             </>

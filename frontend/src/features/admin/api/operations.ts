@@ -77,6 +77,16 @@ export const DeactivateUserMutation = graphql(`
   }
 `)
 
+/** Sends an account its invitation mail; earlier links stop working. */
+export const InviteUserMutation = graphql(`
+  mutation AdminInviteUser($userId: ID!) {
+    inviteUser(userId: $userId) {
+      userId
+      expiresAt
+    }
+  }
+`)
+
 export const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditFilterInput, $first: Int!, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {

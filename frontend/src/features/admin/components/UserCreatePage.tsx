@@ -2,15 +2,17 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { useMutation, useQuery } from 'urql'
+import { Button } from '@/components/Button'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { formStyles } from '@/components/form'
 import { useDraft, useSignedInUser } from '@/features/session'
 import { formErrors } from '@/lib/formErrors'
+import { describeError } from '@/lib/graphqlError'
 import type { DescribedError } from '@/lib/graphqlError'
 import { useDocumentTitle } from '@/lib/useDocumentTitle'
-import { AdminOrganizationsQuery, CreateUserMutation } from '../api/operations'
-import type { UserNotice } from './notices'
+import { AdminOrganizationsQuery, CreateUserMutation, InviteUserMutation } from '../api/operations'
+import type { InviteNotice, UserNotice } from './notices'
 import { checkUserForm, emptyUserForm, USER_API_FIELDS, type UserField } from '../model/userForm'
 import { UserForm } from './UserForm'
 import styles from './Admin.module.css'
@@ -29,13 +31,19 @@ export function UserCreatePage() {
   const [general, setGeneral] = useState<DescribedError | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [organizations, reexecute] = useQuery({ query: AdminOrganizationsQuery })
-  const [{ fetching }, createUser] = useMutation(CreateUserMutation)
+  const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
+  const [{ fetching: inviting }, inviteUser] = useMutation(InviteUserMutation)
+  const fetching = creating || inviting
+  /** Which button sent the form: create only, or create and send the invitation. */
+  const [sending, setSending] = useState<'create' | 'invite'>('create')
   const retry = useCallback(() => {
     reexecute({ requestPolicy: 'network-only' })
   }, [reexecute])
   useDocumentTitle(t('users.createTitle'))
 
-  const submit = async () => {
+  const submit = async (then: 'create' | 'invite' = 'create') => {
+    if (fetching) return
+    setSending(then)
     setGeneral(null)
     const problems = checkUserForm(values, 'create', t)
     setErrors(problems)
@@ -53,7 +61,19 @@ export function UserCreatePage() {
         password: password === '' ? null : password,
       },
     })
-    if (result.data) {
+    if (result.data && then === 'invite') {
+      discard()
+      const { id, displayName: name } = result.data.createUser
+      const invited = await inviteUser({ userId: id })
+      const notice: InviteNotice = invited.data
+        ? { kind: 'createdInvited', name, expiresAt: invited.data.inviteUser.expiresAt }
+        : {
+            kind: 'createdInviteFailed',
+            name,
+            reason: invited.error ? (describeError(invited.error).message ?? t('errors.genericMessage')) : t('errors.genericMessage'),
+          }
+      void navigate('/admin/users', { state: { notice } })
+    } else if (result.data) {
       discard()
       const notice: UserNotice = { kind: 'created', name: result.data.createUser.displayName }
       void navigate('/admin/users', { state: { notice } })
@@ -90,10 +110,20 @@ export function UserCreatePage() {
           errors={errors}
           general={general}
           attempt={attempt}
-          submitting={fetching}
+          submitting={fetching && sending === 'create'}
           submitLabel={t('users.submitCreate')}
           cancelTo="/admin/users"
-          onSubmit={() => void submit()}
+          onSubmit={() => void submit('create')}
+          passwordNote={<p>{t('account.invite.passwordNote')}</p>}
+          extraActions={
+            <Button
+              variant="secondary"
+              aria-disabled={fetching || undefined}
+              onClick={() => void submit('invite')}
+            >
+              {fetching && sending === 'invite' ? t('account.invite.creating') : t('account.invite.createAndInvite')}
+            </Button>
+          }
           rolesNote={me?.roles.includes('ADMIN') ? null : <p className={formStyles.note}>{t('users.adminOnlyNote')}</p>}
         />
       )}

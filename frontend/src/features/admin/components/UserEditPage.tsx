@@ -22,6 +22,7 @@ import {
 } from '../api/operations'
 import type { OrganizationOption } from '../model/organizations'
 import { ConfirmDialog } from './ConfirmDialog'
+import { InviteUserAction } from './InviteUserAction'
 import type { UserNotice } from './notices'
 import { checkUserForm, USER_API_FIELDS, type UserField, type UserFormValues } from '../model/userForm'
 import { UserForm } from './UserForm'
@@ -267,6 +268,7 @@ function AccountEditor({ account, organizations }: { account: Account; organizat
         <p>
           <Link to={`/admin/audit?user=${encodeURIComponent(account.id)}`}>{t('users.auditLink')}</Link>
         </p>
+        {editable ? <InviteUserAction userId={account.id} email={account.email} active={account.active} /> : null}
       </aside>
       <ConfirmDialog
         open={confirming}

@@ -43,6 +43,10 @@ export interface UserFormProps {
   onSubmit: () => void
   /** Shown under the roles (why a role is missing or locked). */
   rolesNote?: ReactNode
+  /** Create only: what the first password is for, instead of the default note. */
+  passwordNote?: ReactNode
+  /** More buttons beside the submit button (such as "create and send invitation"). */
+  extraActions?: ReactNode
 }
 
 const FIELD_ORDER: readonly UserField[] = ['email', 'displayName', 'organizationId', 'roles', 'language', 'password']
@@ -174,7 +178,7 @@ export function UserForm(props: UserFormProps) {
           hint={
             <>
               <p>{t('password.policy')}</p>
-              <p>{t('users.passwordHint')}</p>
+              {props.passwordNote ?? <p>{t('users.passwordHint')}</p>}
             </>
           }
           value={props.password ?? ''}
@@ -187,6 +191,7 @@ export function UserForm(props: UserFormProps) {
         <Button type="submit" aria-disabled={props.submitting || undefined}>
           {props.submitting ? t('form.saving') : props.submitLabel}
         </Button>
+        {props.extraActions}
         <ButtonLink to={props.cancelTo} variant="secondary">
           {t('form.cancel')}
         </ButtonLink>

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { BilingualName } from '@/components/BilingualName'
 import { RoleList } from '@/components/RoleList'
 import { useSignedInUser } from '@/features/session'
-import { ADMINISTRATION_ROLES, hasAnyRole } from '@/lib/roles'
+import { ADMINISTRATION_ROLES, hasAnyRole, REPORT_WRITER_ROLES } from '@/lib/roles'
 import { useDocumentTitle } from '@/lib/useDocumentTitle'
 import styles from './HomePage.module.css'
 
@@ -14,9 +14,10 @@ interface Tool {
 }
 
 /**
- * `/home`. Only what is real today: the plan explorer for everyone, the administration
- * pages for the plan office and administrators, and the person's own password. Reports and
- * reviews will add their entries when they exist.
+ * `/home`. Only what is real today: for the people who write reports, their organisation's
+ * reports first; the plan explorer for everyone, the administration pages for the plan
+ * office and administrators, and the person's own password. Reviews will add their entry
+ * when they exist.
  */
 export function HomePage() {
   const { t } = useTranslation()
@@ -24,7 +25,11 @@ export function HomePage() {
   useDocumentTitle(t('home.title'))
   if (!user) return null
 
-  const tools: Tool[] = [{ to: '/', title: t('home.planTitle'), body: t('home.planBody') }]
+  const tools: Tool[] = []
+  if (hasAnyRole(user.roles, REPORT_WRITER_ROLES)) {
+    tools.push({ to: '/reports', title: t('reports.home.title'), body: t('reports.home.body') })
+  }
+  tools.push({ to: '/', title: t('home.planTitle'), body: t('home.planBody') })
   if (hasAnyRole(user.roles, ADMINISTRATION_ROLES)) {
     tools.push(
       { to: '/admin/users', title: t('home.usersTitle'), body: t('home.usersBody') },

@@ -108,6 +108,11 @@ export function AccountMenu() {
             </Link>
           </li>
           <li>
+            <Link to="/account/notifications" className={styles.item} onClick={close}>
+              {t('account.notifications.title')}
+            </Link>
+          </li>
+          <li>
             <button type="button" className={styles.item} onClick={signOut}>
               {t('session.signOut')}
             </button>
