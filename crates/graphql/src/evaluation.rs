@@ -356,11 +356,7 @@ impl OpinionObject {
         if !self.internal {
             return Ok(None);
         }
-        let id = self.opinion.author_id;
-        let people = loaded(ctx, cache(ctx)?.people(&[id]).await)?;
-        Ok(people
-            .get(&id)
-            .map(|u| PersonObject { id: ID(u.id.to_string()), display_name: u.display_name.clone() }))
+        crate::review::person(ctx, Some(self.opinion.author_id)).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.opinion.created_at

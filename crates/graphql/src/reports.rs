@@ -401,11 +401,7 @@ impl ReportObject {
     }
     /// Who saved it last.
     async fn updated_by(&self, ctx: &Context<'_>) -> Result<Option<PersonObject>> {
-        let Some(id) = self.0.updated_by else { return Ok(None) };
-        let people = loaded(ctx, cache(ctx)?.people(&[id]).await)?;
-        Ok(people
-            .get(&id)
-            .map(|u| PersonObject { id: ID(u.id.to_string()), display_name: u.display_name.clone() }))
+        crate::review::person(ctx, self.0.updated_by).await
     }
     /// The previous period's report its text was copied from.
     async fn copied_from_id(&self) -> Option<ID> {

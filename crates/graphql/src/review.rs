@@ -41,7 +41,8 @@ mirror_enum!(
     }
 );
 
-async fn person(ctx: &Context<'_>, id: Option<UserId>) -> Result<Option<PersonObject>> {
+/// A colleague's name, from the request cache (one load for a whole page).
+pub(crate) async fn person(ctx: &Context<'_>, id: Option<UserId>) -> Result<Option<PersonObject>> {
     let Some(id) = id else { return Ok(None) };
     let people = loaded(ctx, cache(ctx)?.people(&[id]).await)?;
     Ok(people

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/Button'
-import styles from './Admin.module.css'
+import { Dialog } from '@/components/Dialog'
 
 /**
  * A modal confirmation on the native `<dialog>`: the page behind is inert, Escape cancels,
@@ -25,51 +25,25 @@ export function ConfirmDialog({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
-  const titleId = useId()
-  const bodyId = useId()
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) {
-      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-      dialog.showModal()
-      cancelRef.current?.focus()
-      return () => {
-        if (dialog.open) dialog.close()
-        opener?.focus()
-      }
-    }
-    return undefined
-  }, [open])
-
   return (
-    <dialog
-      ref={ref}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
-      }}
-    >
-      <div className={styles.dialogBody}>
-        <h2 id={titleId} className={styles.sectionHeading}>
-          {title}
-        </h2>
-        <div id={bodyId}>{children}</div>
-        <div className={styles.loadMore}>
+    <Dialog
+      open={open}
+      title={title}
+      initialFocus={cancelRef}
+      onCancel={onCancel}
+      actions={
+        <>
           <Button variant="danger" onClick={onConfirm} aria-disabled={busy || undefined}>
             {busy ? t('form.saving') : confirmLabel}
           </Button>
           <Button ref={cancelRef} variant="secondary" onClick={onCancel}>
             {t('form.cancel')}
           </Button>
-        </div>
-      </div>
-    </dialog>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   )
 }

@@ -14,7 +14,7 @@ import {
 import { useAction } from '../hooks/useAction'
 import { fiscalYearBoth, missingReportCount } from '../model/format'
 import type { Abilities } from '../model/permissions'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import { Problem } from './parts'
 import styles from './Evaluation.module.css'
 

@@ -7,7 +7,7 @@ import { OverrideRatingMutation, type DirectionData } from '../api/operations'
 import { useAction } from '../hooks/useAction'
 import { useRatingText } from '../hooks/useRatingText'
 import { isRating, RATINGS, type Rating } from '../model/format'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import { Problem, TextAreaField } from './parts'
 
 const FIELDS = { reason: 'reason', rating: 'rating' } as const

@@ -12,7 +12,7 @@ import {
   type ActivityValues,
   type FigureValues,
 } from '../model/reportValues'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import { TextAreaField } from './TextAreaField'
 import styles from './Reports.module.css'
 

@@ -19,7 +19,7 @@ import {
 } from '../api/operations'
 import { REPORT_FIELDS, type ReportField } from '../model/reportValues'
 import { commentsAnchor, threadsByField, type Thread } from '../model/workflow'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import { TextAreaField } from './TextAreaField'
 import styles from './Reports.module.css'
 

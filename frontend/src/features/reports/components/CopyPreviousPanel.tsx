@@ -8,7 +8,7 @@ import { describeError, type DescribedError } from '@/lib/graphqlError'
 import { CopyPreviousReportMutation, ReportContentFragment } from '../api/operations'
 import type { ReportAutosave } from '../model/autosave'
 import { valuesFromReport } from '../model/reportValues'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import styles from './Reports.module.css'
 
 /**

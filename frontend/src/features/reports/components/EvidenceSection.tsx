@@ -14,7 +14,7 @@ import { RemoveEvidenceMutation, UploadEvidenceMutation, type ReportData } from 
 import { useAuthorizedDownload } from '../hooks/useAuthorizedDownload'
 import { formatBytes } from '../model/format'
 import { uploadFile, type UploadOutcome } from '../model/upload'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import styles from './Reports.module.css'
 
 type Evidence = ReportData['evidence'][number]

@@ -2,7 +2,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/Button'
 import type { LeaveGuard } from '../hooks/useLeaveGuard'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 
 /** Asks before leaving changes that could not be saved. */
 export function LeaveDialog({ leave }: { leave: LeaveGuard }) {

@@ -6,7 +6,7 @@ import { StatusMessage } from '@/components/StatusMessage'
 import { describeError, type DescribedError } from '@/lib/graphqlError'
 import { AcceptReportMutation, ApproveReportMutation, ReturnReportMutation, type ReportData } from '../api/operations'
 import { offers } from '../model/workflow'
-import { Dialog } from './Dialog'
+import { Dialog } from '@/components/Dialog'
 import { TextAreaField } from './TextAreaField'
 import styles from './Reports.module.css'
 

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/Button'
 import { StatusMessage } from '@/components/StatusMessage'
-import { ReviewDialog } from './ReviewDialog'
+import { Dialog } from '@/components/Dialog'
 import { TextAreaField } from './TextAreaField'
 import styles from './Review.module.css'
 
@@ -57,7 +57,7 @@ export function StepDialog({
   }
 
   return (
-    <ReviewDialog
+    <Dialog
       open={step !== null}
       title={title}
       initialFocus={step === 'approve' ? cancelRef : textRef}
@@ -103,6 +103,6 @@ export function StepDialog({
           onChange={setText}
         />
       ) : null}
-    </ReviewDialog>
+    </Dialog>
   )
 }

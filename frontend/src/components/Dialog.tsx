@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
-import styles from './Reports.module.css'
+import styles from './Dialog.module.css'
 
 /**
  * A modal on the native `<dialog>`: the page behind is inert, Escape cancels, focus starts
@@ -49,11 +49,11 @@ export function Dialog({
       }}
     >
       {open ? (
-        <div className={styles.dialogBody}>
-          <h2 id={titleId} className={styles.dialogTitle}>
+        <div className={styles.body}>
+          <h2 id={titleId} className={styles.title}>
             {title}
           </h2>
-          <div id={bodyId} className={styles.dialogContent}>
+          <div id={bodyId} className={styles.content}>
             {children}
           </div>
           <div className={styles.actions}>{actions}</div>
