@@ -17,7 +17,7 @@ use app::{
         i18n::Localized,
     },
 };
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, builder::BoolishValueParser};
 use tracing_subscriber::EnvFilter;
 
 /// Nukumori (ぬくもり): progress management for municipal community welfare plans.
@@ -169,15 +169,24 @@ struct ServeArgs {
     database: DatabaseArgs,
     /// Load the Omitama demo plan, sample organisations and demo accounts into an empty
     /// database (password: NUKUMORI_DEMO_PASSWORD, or generated and printed once).
-    #[arg(long, env = "NUKUMORI_DEMO")]
+    #[arg(long, env = "NUKUMORI_DEMO", value_parser = BoolishValueParser::new())]
     demo: bool,
     /// With `--demo`, leave out the sample history (FY2021–FY2024 evaluated, FY2025
     /// interim reports): only the plan and the accounts.
-    #[arg(long, env = "NUKUMORI_DEMO_WITHOUT_HISTORY")]
+    #[arg(long, env = "NUKUMORI_DEMO_WITHOUT_HISTORY", value_parser = BoolishValueParser::new())]
     demo_without_history: bool,
     /// Turn off GraphiQL and schema introspection (for production).
-    #[arg(long, env = "NUKUMORI_NO_INTROSPECTION")]
+    #[arg(long, env = "NUKUMORI_NO_INTROSPECTION", value_parser = BoolishValueParser::new())]
     no_introspection: bool,
+    /// Deepest nesting of fields a GraphQL query may have.
+    #[arg(long, env = "NUKUMORI_GRAPHQL_MAX_DEPTH", default_value_t = graphql::Limits::default().max_depth)]
+    graphql_max_depth: usize,
+    /// Highest cost of a GraphQL query (each field written costs 1).
+    #[arg(long, env = "NUKUMORI_GRAPHQL_MAX_COMPLEXITY", default_value_t = graphql::Limits::default().max_complexity)]
+    graphql_max_complexity: usize,
+    /// Most aliased fields in one GraphQL document.
+    #[arg(long, env = "NUKUMORI_GRAPHQL_MAX_ALIASES", default_value_t = graphql::Limits::default().max_aliases)]
+    graphql_max_aliases: usize,
     /// The built web app to serve at `/`.
     #[arg(long, env = "NUKUMORI_WEB_DIR", default_value = "frontend/dist")]
     web_dir: PathBuf,
@@ -206,7 +215,7 @@ struct ServeArgs {
     #[arg(long, env = "NUKUMORI_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     public_url: String,
     /// Send no mail from this instance (another instance sends).
-    #[arg(long, env = "NUKUMORI_NO_MAIL_WORKER")]
+    #[arg(long, env = "NUKUMORI_NO_MAIL_WORKER", value_parser = BoolishValueParser::new())]
     no_mail_worker: bool,
 }
 
@@ -471,7 +480,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.database_url = args.database.database_url;
     config.demo = args.demo;
     config.demo_history = args.demo && !args.demo_without_history;
-    config.graphql_limits.introspection = !args.no_introspection;
+    config.graphql_limits = graphql::Limits {
+        max_depth: args.graphql_max_depth,
+        max_complexity: args.graphql_max_complexity,
+        max_aliases: args.graphql_max_aliases,
+        introspection: !args.no_introspection,
+    };
     config.graphiql = !args.no_introspection;
     config.web_dir = Some(args.web_dir);
     config.jwt_secret = secret_from_env("NUKUMORI_JWT_SECRET");

@@ -4,7 +4,11 @@ use serde_json::json;
 
 use crate::harness::{Backend, Options, TestServer, error_code, on_both_backends};
 
-on_both_backends!(health_and_readiness_answer, graphql_refuses_cross_site_shapes);
+on_both_backends!(
+    health_and_readiness_answer,
+    graphql_refuses_cross_site_shapes,
+    abusive_queries_are_refused_before_the_database
+);
 
 async fn health_and_readiness_answer(backend: Backend) {
     let server = TestServer::start(backend, Options::default()).await;
@@ -77,5 +81,36 @@ async fn graphql_refuses_cross_site_shapes(backend: Backend) {
         .await
         .expect("sent");
     assert_eq!(response.status(), 405);
+    server.stop().await;
+}
+
+async fn abusive_queries_are_refused_before_the_database(backend: Backend) {
+    let server = TestServer::start(backend, Options::demo()).await;
+    let nested = "{ plans { goals { policies { directions { policy { goal { policies { directions { policy { goal { policies { directions { code } } } } } } } } } } } } }";
+    let aliased =
+        format!("{{ {} }}", (0..31).map(|i| format!("a{i}: plans {{ code }}")).collect::<Vec<_>>().join(" "));
+    // Every field written counts, even the same one again.
+    let costly = format!("{{ plans {{ {} }} }}", "code ".repeat(5_001));
+    let cases = [
+        (nested.to_owned(), "問い合わせの入れ子が深すぎます"),
+        (aliased, "別名（エイリアス）が多すぎます（31個。上限は30個）。"),
+        (costly, "問い合わせが複雑すぎます（コスト5002。上限は5000）。"),
+    ];
+    for (query, message) in cases {
+        let before = server.statements();
+        let body = server.graphql(&query, json!({})).await;
+        assert_eq!(error_code(&body), "QUERY_TOO_COMPLEX", "{body}");
+        assert!(body["errors"][0]["message"].as_str().unwrap_or_default().contains(message), "{body}");
+        assert_eq!(body["data"], serde_json::Value::Null);
+        assert_eq!(server.statements(), before, "refused before touching the database");
+    }
+    let english = server.graphql_in(nested, json!({}), "en").await;
+    assert_eq!(english["errors"][0]["message"], "The query is nested too deeply (13 levels; at most 12).");
+
+    // Any other malformed query still leaves with a code.
+    for query in ["{ plans { nonsense } }", "{ plans { code }", "query($x: Int!) { plans { code } }"] {
+        let body = server.graphql(query, json!({})).await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{query}: {body}");
+    }
     server.stop().await;
 }

@@ -17,6 +17,7 @@ mod http;
 mod identity;
 mod load;
 mod mail;
+mod organizations;
 mod permissions;
 mod plan;
 mod reports;

@@ -156,6 +156,20 @@ const CASES: &[Case] = &[
         allowed: ACCOUNT_MANAGERS,
     },
     Case {
+        name: "add an organisation",
+        field: "createOrganization",
+        operation: r#"mutation($code: String!) { createOrganization(input: { code: $code, nameJa: "新設課", nameEn: "New Division", kind: DEPARTMENT }) { id } }"#,
+        setup: Setup::None,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
+        name: "rename an organisation",
+        field: "renameOrganization",
+        operation: r#"mutation($org: ID!) { renameOrganization(id: $org, input: { nameJa: "社会福祉課", nameEn: "Social Welfare Division" }) { id } }"#,
+        setup: Setup::None,
+        allowed: ACCOUNT_MANAGERS,
+    },
+    Case {
         name: "list accounts",
         field: "users",
         operation: "{ users { id email } }",
@@ -590,6 +604,7 @@ async fn every_operation_against_every_caller(backend: Backend) {
                 "p": DEMO_PASSWORD,
                 "org": welfare,
                 "email": format!("new-{}@omitama.example", uuid::Uuid::now_v7().simple()),
+                "code": format!("dept-{}", uuid::Uuid::now_v7().simple()),
                 "plan": plan_id,
                 "direction": direction,
                 "csv": csv,

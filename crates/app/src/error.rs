@@ -16,6 +16,8 @@ use domain::{
 };
 use store::StoreError;
 
+use crate::OrganizationProblem;
+
 /// The codes a client can receive in `extensions.code`. Nothing else is ever sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -31,19 +33,22 @@ pub enum ErrorCode {
     Conflict,
     /// Too many attempts; wait.
     RateLimited,
+    /// A query over the depth, complexity or alias limit, refused before it ran.
+    QueryTooComplex,
     /// Our fault; the details are in the server log.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::NotFound,
         Self::BadUserInput,
         Self::Unauthenticated,
         Self::Forbidden,
         Self::Conflict,
         Self::RateLimited,
+        Self::QueryTooComplex,
         Self::Internal,
     ];
 
@@ -56,6 +61,7 @@ impl ErrorCode {
             Self::Forbidden => "FORBIDDEN",
             Self::Conflict => "CONFLICT",
             Self::RateLimited => "RATE_LIMITED",
+            Self::QueryTooComplex => "QUERY_TOO_COMPLEX",
             Self::Internal => "INTERNAL",
         }
     }
@@ -123,6 +129,8 @@ pub enum InputProblem {
     Evaluation(EvaluationError),
     /// An indicator value that is not a finite number.
     IndicatorValue,
+    /// An organisation's code or names.
+    Organization(OrganizationProblem),
 }
 
 impl InputProblem {
@@ -153,6 +161,7 @@ impl InputProblem {
             ) => "reason",
             Self::Evaluation(_) => "evaluationId",
             Self::IndicatorValue => "value",
+            Self::Organization(problem) => problem.field(),
         };
         field.to_owned()
     }
@@ -176,6 +185,7 @@ impl Localized for InputProblem {
             Self::Comment(problem) => return problem.localized(language),
             Self::Review(problem) => return problem.localized(language),
             Self::Evaluation(problem) => return problem.localized(language),
+            Self::Organization(problem) => return problem.localized(language),
             Self::IndicatorValue if ja => "値は数値で入力してください。",
             Self::IndicatorValue => "Enter the value as a number.",
             Self::InvitationInvalid if ja => {
@@ -386,5 +396,38 @@ impl Localized for AppError {
             }
             Self::Internal(_) => "Something went wrong on the server. Please try again later.".into(),
         }
+    }
+}
+
+impl Localized for OrganizationProblem {
+    fn localized(&self, language: Language) -> String {
+        let ja = language == Language::Ja;
+        let text = match self {
+            Self::CodeFormat if ja => {
+                "コードは半角英小文字で始め、半角英小文字・数字・ハイフンで40文字以内にしてください（例：kenko-zoshin）。"
+            }
+            Self::CodeFormat => {
+                "Start the code with a lowercase letter and use only lowercase letters, digits and hyphens, at most 40 (e.g. kenko-zoshin)."
+            }
+            Self::CodeTaken if ja => "このコードは別の組織が使っています。",
+            Self::CodeTaken => "Another organisation already has this code.",
+            Self::NameEmpty { english: false } if ja => "組織名（日本語）を入力してください。",
+            Self::NameEmpty { english: false } => "Enter the Japanese name.",
+            Self::NameEmpty { english: true } if ja => "組織名（英語）を入力してください。",
+            Self::NameEmpty { english: true } => "Enter the English name.",
+            Self::NameInvalid { english: false } if ja => {
+                "組織名（日本語）は改行や制御文字を含めず100文字以内にしてください。"
+            }
+            Self::NameInvalid { english: false } => {
+                "Use at most 100 characters, without line breaks or control characters, for the Japanese name."
+            }
+            Self::NameInvalid { english: true } if ja => {
+                "組織名（英語）は改行や制御文字を含めず100文字以内にしてください。"
+            }
+            Self::NameInvalid { english: true } => {
+                "Use at most 100 characters, without line breaks or control characters, for the English name."
+            }
+        };
+        text.to_owned()
     }
 }

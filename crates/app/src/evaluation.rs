@@ -27,6 +27,19 @@ use serde_json::json;
 
 use crate::{App, AppError, InputProblem, audit::record, authorize, notify::mails_for};
 
+/// A direction's rating in one year's evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DirectionYearRating {
+    /// The direction.
+    pub direction_id: DirectionId,
+    /// The evaluation's fiscal year.
+    pub fiscal_year: FiscalYear,
+    /// Where that evaluation is (a draft's rating may still change).
+    pub status: EvaluationStatus,
+    /// The plan office's override if any, else the proposal; `None` when no owner rated.
+    pub rating: Option<SelfRating>,
+}
+
 /// A missing or not-yet-accepted report behind a direction's rating.
 #[derive(Clone, Debug)]
 pub struct MissingReport {
@@ -236,6 +249,39 @@ impl App {
             .into_iter()
             .filter(|e| e.status == EvaluationStatus::Published || Self::may_read_unpublished(actor, e))
             .collect())
+    }
+
+    /// Every direction's rating in each evaluation of the plan the actor may read
+    /// (published ones for the public), oldest year first: two statements whatever the
+    /// plan's size.
+    pub async fn direction_ratings(
+        &self,
+        actor: &Actor,
+        plan_id: PlanId,
+    ) -> Result<Vec<DirectionYearRating>, AppError> {
+        let evaluations = self.annual_evaluations(actor, plan_id).await?;
+        if evaluations.is_empty() {
+            return Ok(Vec::new());
+        }
+        let by_id: HashMap<EvaluationId, &Evaluation> = evaluations.iter().map(|e| (e.id, e)).collect();
+        let ids: Vec<EvaluationId> = evaluations.iter().map(|e| e.id).collect();
+        let mut ratings: Vec<DirectionYearRating> = self
+            .db
+            .direction_decisions(&ids)
+            .await?
+            .into_iter()
+            .filter_map(|(evaluation_id, decision)| {
+                let evaluation = by_id.get(&evaluation_id)?;
+                Some(DirectionYearRating {
+                    direction_id: decision.direction_id,
+                    fiscal_year: evaluation.fiscal_year,
+                    status: evaluation.status,
+                    rating: decision.overridden.map(|o| o.rating).or(decision.proposed),
+                })
+            })
+            .collect();
+        ratings.sort_by_key(|r| r.fiscal_year);
+        Ok(ratings)
     }
 
     async fn assemble(

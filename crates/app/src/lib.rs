@@ -16,6 +16,7 @@ pub mod export;
 mod invitations;
 mod mailer;
 mod notify;
+mod organizations;
 mod ownership;
 mod passwords;
 mod periods;
@@ -34,10 +35,11 @@ pub use comments::NewComment;
 pub use domain;
 pub use error::{AppError, ErrorCode, InputProblem};
 pub use evaluation::{
-    AnnualEvaluation, DirectionEvaluation, ExportFormat, ExportedFile, GoalEvaluation, IndicatorEvaluation,
+    AnnualEvaluation, DirectionEvaluation, DirectionYearRating, ExportFormat, ExportedFile, GoalEvaluation, IndicatorEvaluation,
     MissingReport, PolicyEvaluation,
 };
 pub use evidence::{IncomingFile, OutgoingFile};
+pub use organizations::{NewOrganization, OrganizationProblem};
 pub use invitations::{INVITATION_TTL_DAYS, InvitationPreview};
 pub use mailer::{DeliveryPass, Mailer};
 pub use periods::NewPeriod;

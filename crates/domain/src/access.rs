@@ -186,6 +186,8 @@ pub enum Action {
     ReadOrganizations,
     /// Import or change a plan's structure.
     ManagePlanStructure,
+    /// Add an organisation or rename one (a department reorganised, the committee formed).
+    ManageOrganizations,
     /// List every account.
     ListUsers,
     /// Read one account.
@@ -286,7 +288,7 @@ pub fn decide(actor: &Actor, action: &Action) -> Result<(), Denial> {
         | Action::ReadDirectory
         | Action::ListReports => Ok(()),
         Action::ManagePlanStructure => allow(office),
-        Action::ListUsers | Action::ReadAuditLog => allow(admin || office),
+        Action::ListUsers | Action::ReadAuditLog | Action::ManageOrganizations => allow(admin || office),
         Action::ReadUser(target) => allow(target.user_id == user.user_id || admin || office),
         Action::CreateUser { roles } => allow(may_manage(roles)),
         Action::UpdateUser { target, new_roles } => {

@@ -51,6 +51,8 @@ audit_actions! {
     RolesChanged => "user.roles_changed",
     UserDeactivated => "user.deactivated",
     UserReactivated => "user.reactivated",
+    OrganizationCreated => "organization.created",
+    OrganizationRenamed => "organization.renamed",
     PlanImported => "plan.imported",
     OwnerAssigned => "ownership.assigned",
     OwnerUnassigned => "ownership.unassigned",

@@ -16,7 +16,7 @@ use std::{
 };
 
 use app::{
-    App, AppError,
+    App, AppError, DirectionYearRating,
     domain::{
         access::Actor,
         access::ReportRef,
@@ -78,6 +78,7 @@ struct PlanCells {
     indicators: Shared<Level<IndicatorId, GoalId, Indicator>>,
     values: Shared<Level<(IndicatorId, i32), IndicatorId, IndicatorValue>>,
     owners: Shared<Level<OwnershipId, DirectionId, Ownership>>,
+    ratings: Shared<Level<(DirectionId, i32), DirectionId, DirectionYearRating>>,
 }
 
 /// Plan data for one request, loaded as the request's actor.
@@ -186,6 +187,19 @@ impl RequestCache {
         load(&cells.owners, async {
             let rows = self.app.owners_of_plan(&self.actor, plan_id).await?;
             Ok(Level::new(rows, |o| o.id, |o| Some(o.direction_id)))
+        })
+        .await
+    }
+
+    /// The directions' ratings in the evaluations the actor may read, grouped by direction.
+    pub async fn ratings(
+        &self,
+        plan_id: PlanId,
+    ) -> LoadResult<Level<(DirectionId, i32), DirectionId, DirectionYearRating>> {
+        let cells = self.cells(plan_id);
+        load(&cells.ratings, async {
+            let rows = self.app.direction_ratings(&self.actor, plan_id).await?;
+            Ok(Level::new(rows, |r| (r.direction_id, r.fiscal_year.year()), |r| Some(r.direction_id)))
         })
         .await
     }

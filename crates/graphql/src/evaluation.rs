@@ -699,3 +699,23 @@ impl EvaluationMutation {
         Ok(IndicatorValueObject(recorded))
     }
 }
+
+/// A direction's rating in one year's evaluation.
+pub struct DirectionRatingObject(pub app::DirectionYearRating);
+
+#[Object(name = "DirectionRating")]
+impl DirectionRatingObject {
+    /// The evaluation's fiscal year.
+    async fn fiscal_year(&self) -> i32 {
+        self.0.fiscal_year.year()
+    }
+    /// Where that evaluation is: a draft's rating may still change.
+    async fn evaluation_status(&self) -> EvaluationStatusValue {
+        self.0.status.into()
+    }
+    /// The plan office's override if any, else the rating proposed from the owners'
+    /// reports; null when no owner rated.
+    async fn rating(&self) -> Option<crate::reports::SelfRatingValue> {
+        self.0.rating.map(Into::into)
+    }
+}

@@ -14,7 +14,9 @@ pub mod context;
 pub mod error;
 mod evaluation;
 mod mutation;
+mod limits;
 mod objects;
+mod organizations;
 mod query;
 mod reports;
 mod resolve;
@@ -25,6 +27,7 @@ use async_graphql::{EmptySubscription, Schema};
 
 use cache::RequestCache;
 pub use context::RequestContext;
+pub use limits::Limits;
 pub use mutation::REFRESH_COOKIE;
 
 /// Every read: the plan, accounts, reports.
@@ -36,10 +39,11 @@ pub struct QueryRoot(
     evaluation::EvaluationQuery,
 );
 
-/// Every change: sessions and accounts, ownership, periods, reports.
+/// Every change: sessions and accounts, organisations, ownership, periods, reports.
 #[derive(async_graphql::MergedObject, Default)]
 pub struct MutationRoot(
     mutation::AccountMutation,
+    organizations::OrganizationMutation,
     reports::ReportMutation,
     review::ReviewMutation,
     evaluation::EvaluationMutation,
@@ -48,29 +52,11 @@ pub struct MutationRoot(
 /// The schema type served at `/graphql`.
 pub type NukumoriSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// Limits that keep one request from costing the server too much.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    /// Deepest nesting of fields.
-    pub max_depth: usize,
-    /// Highest total cost of a query.
-    pub max_complexity: usize,
-    /// Whether clients may ask for the schema (`__schema`).
-    pub introspection: bool,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self { max_depth: 12, max_complexity: 5_000, introspection: true }
-    }
-}
-
 /// Builds the schema. The [`App`] is shared by every request.
 pub fn build_schema(app: App, limits: Limits) -> NukumoriSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .data(app)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity);
+        .extension(limits);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

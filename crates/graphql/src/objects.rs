@@ -195,6 +195,12 @@ impl PolicyDirectionObject {
     async fn ownership_history(&self, ctx: &Context<'_>) -> Result<Vec<crate::reports::OwnershipObject>> {
         crate::reports::history_of(ctx, self.0.id).await
     }
+    /// Its rating in each year's evaluation the caller may read (published ones for the
+    /// public), oldest year first.
+    async fn ratings(&self, ctx: &Context<'_>) -> Result<Vec<crate::evaluation::DirectionRatingObject>> {
+        let ratings = loaded(ctx, cache(ctx)?.ratings(self.0.plan_id).await)?;
+        Ok(ratings.children(&self.0.id).into_iter().map(crate::evaluation::DirectionRatingObject).collect())
+    }
 }
 
 /// 目標値: a target indicator with its baseline, target and observed values.
