@@ -54,6 +54,7 @@ on_both_backends!(
     refresh_tokens_rotate_and_a_reused_one_ends_the_family,
     logout_deactivation_and_password_change_end_sessions,
     repeated_failures_are_refused_for_a_while,
+    guessing_the_current_password_is_refused_for_a_while,
     the_refresh_cookie_is_http_only_and_strict,
     accounts_are_managed_with_checks_and_audited,
 );
@@ -443,5 +444,24 @@ async fn accounts_are_managed_with_checks_and_audited(backend: Backend) {
         )
         .await;
     assert!(next["data"]["auditEvents"]["nodes"].as_array().is_some_and(|n| !n.is_empty()), "{next}");
+    server.stop().await;
+}
+
+async fn guessing_the_current_password_is_refused_for_a_while(backend: Backend) {
+    let server =
+        TestServer::start(backend, Options { demo: true, lock_after: Some(3), ..Options::default() }).await;
+    let token = server.login("committee@omitama.example").await;
+    let change = "mutation($c: String!) { changePassword(currentPassword: $c, newPassword: \"kasumi-lotus-lantern-77\") { expiresAt } }";
+    for _ in 0..3 {
+        let body = server.graphql_as(Some(&token), change, json!({ "c": "not-my-password" }), "ja").await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{body}");
+        assert_eq!(body["errors"][0]["extensions"]["field"], "currentPassword");
+    }
+    // Now even the right current password is refused for a while.
+    let body = server.graphql_as(Some(&token), change, json!({ "c": DEMO_PASSWORD }), "ja").await;
+    assert_eq!(error_code(&body), "RATE_LIMITED", "{body}");
+    // Signing in is not locked by it: the owner of the account is not shut out.
+    let session = login(&server, "committee@omitama.example", DEMO_PASSWORD).await;
+    assert!(session["data"]["login"]["accessToken"].is_string(), "{session}");
     server.stop().await;
 }

@@ -300,9 +300,18 @@ impl App {
         authorize(actor, &Action::ChangeOwnPassword)?;
         let user_id = actor.user().map(|u| u.user_id).ok_or(AppError::Unauthenticated)?;
         let credentials = self.db.credentials_by_id(user_id).await?.ok_or(AppError::SessionInvalid)?;
+        // A stolen session must not become a way to guess the password: wrong current
+        // passwords count on a counter of their own (sign-in is not locked by it).
+        let email = credentials.user.email.clone();
+        let keys = [ThrottleKey {
+            key: format!("password-change:{email}"),
+            lock_after: self.settings.throttle.lock_after,
+        }];
+        self.refuse_if_locked(&email, &keys, None).await?;
         let verified =
             passwords::verify(current_password.to_owned(), credentials.password_hash.clone()).await?;
         if !verified.matches {
+            self.record_failure(&email, Some(&credentials.user), &keys, None).await?;
             return Err(AppError::Invalid(InputProblem::WrongCurrentPassword));
         }
         let hash = self.checked_hash(&credentials.user, new_password).await?;

@@ -648,8 +648,9 @@ pub enum PeriodProblem {
     OutsidePlan,
     /// The due date is before the opening date.
     DueBeforeOpening,
-    /// The dates are implausibly far from the fiscal year (more than a year after it ends,
-    /// or before it starts).
+    /// The period opens before its fiscal year starts.
+    OpensBeforeYear,
+    /// The due date is implausibly far from the fiscal year (after the next one ends).
     DatesOutsideYear,
     /// A quarter number other than 1 to 4.
     InvalidQuarter,
@@ -660,6 +661,7 @@ impl PeriodProblem {
     pub fn field(self) -> &'static str {
         match self {
             Self::OutsidePlan => "fiscalYear",
+            Self::OpensBeforeYear => "opensOn",
             Self::DueBeforeOpening | Self::DatesOutsideYear => "dueOn",
             Self::InvalidQuarter => "quarter",
         }
@@ -673,6 +675,12 @@ impl Localized for PeriodProblem {
             (Self::OutsidePlan, Language::En) => "The fiscal year is outside the plan period.",
             (Self::DueBeforeOpening, Language::Ja) => "提出期限は受付開始日以降にしてください。",
             (Self::DueBeforeOpening, Language::En) => "The due date must not be before the opening date.",
+            (Self::OpensBeforeYear, Language::Ja) => {
+                "受付開始日は当該年度の開始日（4月1日）以降にしてください。"
+            }
+            (Self::OpensBeforeYear, Language::En) => {
+                "The opening date must not be before the fiscal year starts (1 April)."
+            }
             (Self::DatesOutsideYear, Language::Ja) => {
                 "日付は当該年度の開始日から翌年度末までの範囲にしてください。"
             }
@@ -707,7 +715,10 @@ pub fn check_period(
     }
     let latest =
         FiscalYear::new(i64::from(fiscal_year.year()) + 1).map_or(fiscal_year.last_day(), |n| n.last_day());
-    if opens_on < fiscal_year.first_day() || due_on > latest {
+    if opens_on < fiscal_year.first_day() {
+        return Err(PeriodProblem::OpensBeforeYear);
+    }
+    if due_on > latest {
         return Err(PeriodProblem::DatesOutsideYear);
     }
     Ok(())

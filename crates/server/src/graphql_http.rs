@@ -49,9 +49,17 @@ async fn context(
     client_ip: Option<String>,
 ) -> Result<graphql::RequestContext, Response> {
     let language = language(headers);
-    let actor = caller::actor(state, headers)
-        .await
-        .map_err(|error| refusal(StatusCode::UNAUTHORIZED, error.code(), error.localized(language)))?;
+    let actor = caller::actor(state, headers).await.map_err(|error| {
+        // A token that cannot be checked because the database is down is our failure, not
+        // the client's: a 401 would send the browser to sign in again for nothing.
+        let status = if error.code() == ErrorCode::Internal {
+            tracing::error!(error = %error, "cannot check the access token");
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::UNAUTHORIZED
+        };
+        refusal(status, error.code(), error.localized(language))
+    })?;
     Ok(graphql::RequestContext { actor, language, refresh_cookie: refresh_cookie(headers), client_ip })
 }
 

@@ -111,8 +111,14 @@ fn periods_are_checked() {
     );
     assert_eq!(
         check_period(plan, year(2025), year_end, date(2025, 3, 1), date(2026, 5, 31)),
+        Err(PeriodProblem::OpensBeforeYear)
+    );
+    assert_eq!(PeriodProblem::OpensBeforeYear.field(), "opensOn");
+    assert_eq!(
+        check_period(plan, year(2025), year_end, date(2025, 4, 1), date(2027, 4, 1)),
         Err(PeriodProblem::DatesOutsideYear)
     );
+    assert_eq!(PeriodProblem::DatesOutsideYear.field(), "dueOn");
     assert_eq!(
         check_period(plan, year(2025), PeriodKind::Quarter(5), date(2025, 7, 1), date(2025, 7, 31)),
         Err(PeriodProblem::InvalidQuarter)
