@@ -33,5 +33,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'eslint-rules/**/*.test.js'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // Component tests render whole pages; on a loaded 2-core machine (CI compiling beside
+    // them) the default 5 s is too tight for the slowest.
+    testTimeout: 20_000,
   },
 })

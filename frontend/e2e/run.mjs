@@ -3,13 +3,16 @@
 //
 //   npm run build && npm run e2e
 //
-// Builds nothing. Starts `nukumori serve --demo` on a free port with a fresh data directory
-// (SQLite), waits for /readyz, runs the stories with Node's test runner, then stops the
-// server and removes the data directory, also when a story fails or the run is interrupted.
+// Builds nothing. Starts two `nukumori serve --demo` servers on free ports, each with a fresh
+// data directory (SQLite): one with the demo's history for most stories, and one without
+// for the whole year's story (year.test.mjs), which finalises a year. Waits for /readyz,
+// runs the stories with Node's test runner, then stops the servers and removes the data
+// directories, also when a story fails or the run is interrupted.
 //
 //   NUKUMORI_BIN   the server binary (default /root/.cache/nukumori/target/debug/nukumori)
 //   CHROMIUM       the browser (default /usr/bin/chromium)
 //   E2E_KEEP=1     keep the data directory and server log for a look afterwards
+//   E2E_FILES      only these story files, comma-separated (year.test.mjs,review.test.mjs)
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { access, constants, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises'
@@ -48,50 +51,65 @@ async function freePort() {
   return port
 }
 
-const port = await freePort()
-const baseUrl = `http://127.0.0.1:${port}`
-const dataDir = await mkdtemp(path.join(tmpdir(), 'nukumori-e2e-'))
-const logPath = path.join(dataDir, 'server.log')
-const log = await open(logPath, 'w')
 await mkdir(screenshots, { recursive: true })
 for (const file of await readdir(screenshots)) {
   if (file.endsWith('.png')) await rm(path.join(screenshots, file))
 }
 
-const server = spawn(
-  bin,
-  ['serve', '--demo', '--data-dir', dataDir, '--bind', `127.0.0.1:${port}`, '--web-dir', dist],
-  {
-    env: { ...process.env, NUKUMORI_DEMO_PASSWORD: demoPassword, RUST_LOG: process.env.RUST_LOG ?? 'info' },
-    stdio: ['ignore', log.fd, log.fd],
-  },
-)
-let serverExited = false
-let tests = null
 let stopping = false
 let keep = Boolean(process.env.E2E_KEEP)
+const runs = []
 
-server.on('exit', (code, signal) => {
-  serverExited = true
-  if (!stopping) {
-    // Said at once, before the stories' summary; the log stays for a look.
-    keep = true
-    console.error(`e2e: the server exited on its own (code ${code}, signal ${signal}); log kept: ${logPath}`)
+/**
+ * `nukumori serve` on a free port with a fresh data directory. `story` names it in
+ * messages: the main server carries the demo with its history; the year's story has an
+ * installation of its own, so that finalising a year there changes nothing the other
+ * stories read.
+ */
+async function startServer(story, extraArgs) {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const dataDir = await mkdtemp(path.join(tmpdir(), `nukumori-e2e-${story}-`))
+  const logPath = path.join(dataDir, 'server.log')
+  const log = await open(logPath, 'w')
+  const child = spawn(
+    bin,
+    ['serve', '--demo', ...extraArgs, '--data-dir', dataDir, '--bind', `127.0.0.1:${port}`, '--web-dir', dist],
+    {
+      env: { ...process.env, NUKUMORI_DEMO_PASSWORD: demoPassword, RUST_LOG: process.env.RUST_LOG ?? 'info' },
+      stdio: ['ignore', log.fd, log.fd],
+    },
+  )
+  const server = { story, baseUrl, dataDir, logPath, log, child, exited: false }
+  child.on('exit', (code, signal) => {
+    server.exited = true
+    if (!stopping) {
+      // Said at once, before the stories' summary; the log stays for a look.
+      keep = true
+      console.error(`e2e: the ${story} server exited on its own (code ${code}, signal ${signal}); log kept: ${logPath}`)
+    }
+  })
+  return server
+}
+
+const servers = [await startServer('main', []), await startServer('year', ['--demo-without-history'])]
+
+async function stopServer(server) {
+  if (!server.exited) {
+    server.child.kill('SIGTERM')
+    const exited = once(server.child, 'exit')
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'))
+    if ((await Promise.race([exited, timeout])) === 'timeout') server.child.kill('SIGKILL')
   }
-})
+  await server.log.close()
+  if (!keep) await rm(server.dataDir, { recursive: true, force: true })
+}
 
 async function stop() {
   if (stopping) return
   stopping = true
-  if (tests && tests.exitCode === null) tests.kill('SIGTERM')
-  if (!serverExited) {
-    server.kill('SIGTERM')
-    const exited = once(server, 'exit')
-    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'))
-    if ((await Promise.race([exited, timeout])) === 'timeout') server.kill('SIGKILL')
-  }
-  await log.close()
-  if (!keep) await rm(dataDir, { recursive: true, force: true })
+  for (const run of runs) if (run.exitCode === null) run.kill('SIGTERM')
+  await Promise.all(servers.map(stopServer))
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -100,54 +118,63 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   })
 }
 
-async function waitUntilReady() {
+async function waitUntilReady(server) {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (serverExited) throw new Error(`the server exited early; see ${logPath}`)
+    if (server.exited) throw new Error(`the ${server.story} server exited early; see ${server.logPath}`)
     try {
-      const response = await fetch(`${baseUrl}/readyz`)
+      const response = await fetch(`${server.baseUrl}/readyz`)
       if (response.ok) return
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(`the server was not ready within 60 s; see ${logPath}`)
+  throw new Error(`the ${server.story} server was not ready within 60 s; see ${server.logPath}`)
 }
 
-let code = 1
-try {
-  const started = Date.now()
-  await waitUntilReady()
-  console.error(`e2e: server ready at ${baseUrl} in ${Date.now() - started} ms (log: ${logPath})`)
-  tests = spawn(
+/** Node's test runner over `files`, against `server`; resolves to its exit code. */
+async function runStories(server, files, concurrency) {
+  const tests = spawn(
     process.execPath,
-    [
-      '--test',
-      '--test-reporter=spec',
-      '--test-concurrency=2',
-      path.join('e2e', 'stories.test.mjs'),
-      path.join('e2e', 'reports.test.mjs'),
-      path.join('e2e', 'review.test.mjs'),
-      path.join('e2e', 'screens.test.mjs'),
-      path.join('e2e', 'evaluation.test.mjs'),
-    ],
+    ['--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files.map((file) => path.join('e2e', file))],
     {
       cwd: root,
       stdio: 'inherit',
       env: {
         ...process.env,
-        E2E_BASE_URL: baseUrl,
+        E2E_BASE_URL: server.baseUrl,
         E2E_DEMO_PASSWORD: demoPassword,
         E2E_SCREENSHOTS: screenshots,
         // The server writes mail to files here (no SMTP in e2e): stories read invitation links.
-        E2E_DATA_DIR: dataDir,
+        E2E_DATA_DIR: server.dataDir,
         CHROMIUM: chromium,
       },
     },
   )
+  runs.push(tests)
   const [exitCode] = await once(tests, 'exit')
-  code = exitCode ?? 1
+  return exitCode ?? 1
+}
+
+let code = 1
+try {
+  const started = Date.now()
+  await Promise.all(servers.map(waitUntilReady))
+  for (const server of servers) {
+    console.error(`e2e: ${server.story} server ready at ${server.baseUrl} in ${Date.now() - started} ms (log: ${server.logPath})`)
+  }
+  const [main, year] = servers
+  const only = process.env.E2E_FILES?.split(',').map((file) => file.trim())
+  const chosen = (files) => files.filter((file) => !only || only.includes(file))
+  const mainFiles = chosen(['stories.test.mjs', 'reports.test.mjs', 'review.test.mjs', 'screens.test.mjs', 'evaluation.test.mjs'])
+  const yearFiles = chosen(['year.test.mjs'])
+  // The year's story runs beside the others, on its own server.
+  const codes = await Promise.all([
+    mainFiles.length > 0 ? runStories(main, mainFiles, 2) : 0,
+    yearFiles.length > 0 ? runStories(year, yearFiles, 1) : 0,
+  ])
+  code = codes.find((c) => c !== 0) ?? 0
 } catch (error) {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`)
   code = 1

@@ -23,6 +23,7 @@ before(async () => {
     ['public', null],
     ['office', DEMO.office],
     ['staff', DEMO.bousai],
+    ['committee', DEMO.committee],
   ]) {
     const person = await browser.person()
     const page = await person.page()
@@ -63,6 +64,27 @@ const screens = [
   },
   { name: 'home', who: 'office', path: '/home', ready: (p) => p.getByRole('heading', { level: 2, name: '利用できる機能' }) },
   { name: 'home-staff', who: 'staff', path: '/home', ready: (p) => p.getByRole('heading', { level: 2, name: '利用できる機能' }) },
+  {
+    name: 'home-committee',
+    who: 'committee',
+    path: '/home',
+    ready: (p) => p.getByRole('heading', { level: 2, name: '審議中の評価' }),
+  },
+  {
+    name: 'direction-office',
+    who: 'office',
+    path: '/plans/omitama-3',
+    prepare: async (p) => {
+      await p.getByRole('link', { name: /1-1-2/ }).first().click()
+    },
+    ready: (p) => p.getByRole('table').last(),
+  },
+  {
+    name: 'admin-organizations',
+    who: 'office',
+    path: '/admin/organizations',
+    ready: (p) => p.getByRole('button', { name: '追加する' }),
+  },
   {
     name: 'account-password',
     who: 'office',

@@ -220,6 +220,12 @@ fn test() -> anyhow::Result<()> {
         step("web app: end-to-end tests in Chromium", e2e)?;
     }
 
+    // Two instances behind haproxy on one PostgreSQL and one S3 bucket, with a short load
+    // through the balancer (docs/deployment.md).
+    let mut scale_out = Command::new("bash");
+    scale_out.arg(root().join(".ci/scale-out.sh")).arg(target_dir().join("debug").join("nukumori"));
+    step("scale-out drill (two instances, haproxy, PostgreSQL, S3)", scale_out)?;
+
     eprintln!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -146,7 +146,7 @@ describe('routes', () => {
 })
 
 describe('direction page', () => {
-  it('shows the breadcrumb, the names and the reports empty state', async () => {
+  it('shows the breadcrumb, the names and the sign-in hint for reports', async () => {
     renderApp('/directions/dir-1-3-4')
     expect(await screen.findByRole('heading', { level: 1, name: /福祉・介護人材、専門職の確保への支援/ })).toBeInTheDocument()
     const crumbs = within(screen.getByRole('navigation', { name: '現在位置' })).getAllByRole('listitem')
@@ -164,9 +164,7 @@ describe('direction page', () => {
     expect(within(breadcrumb).getByText(/^1-3-4/)).toHaveAttribute('aria-current', 'page')
     expect(screen.getAllByText('新規').length).toBeGreaterThan(0)
     expect(screen.getByRole('heading', { level: 2, name: '進捗報告' })).toBeInTheDocument()
-    expect(
-      screen.getByText('この施策の方向の進捗報告は、報告の受付が始まるとここに表示されます。'),
-    ).toBeInTheDocument()
+    expect(screen.getByText('進捗報告を読むにはログインしてください')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: /1-3-1/ })).toHaveAttribute('href', '/directions/dir-1-3-1')
   })
 

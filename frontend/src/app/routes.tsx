@@ -90,6 +90,7 @@ export const routes: RouteObject[] = [
               { path: 'users', lazy: async () => ({ Component: (await admin()).UsersPage }) },
               { path: 'users/new', lazy: async () => ({ Component: (await admin()).UserCreatePage }) },
               { path: 'users/:id', lazy: async () => ({ Component: (await admin()).UserEditPage }) },
+              { path: 'organizations', lazy: async () => ({ Component: (await admin()).OrganizationsPage }) },
               { path: 'audit', lazy: async () => ({ Component: (await admin()).AuditPage }) },
               {
                 element: <RequireSession roles={PLAN_OFFICE_ROLES} />,

@@ -94,6 +94,15 @@ export function fiscalYearLabel(fiscalYear: number, language: Language): string 
   return `${def.ja}${era.year === 1 ? '元' : String(era.year)}年度`
 }
 
+/**
+ * The fiscal year with both counts, as headings and tables show it: `令和7年度（2025年度）`
+ * in Japanese, `FY2025 (Reiwa 7)` in English.
+ */
+export function fiscalYearBoth(fiscalYear: number, language: Language): string {
+  if (language === 'en') return fiscalYearLabel(fiscalYear, 'en')
+  return `${fiscalYearLabel(fiscalYear, 'ja')}（${String(fiscalYear)}年度）`
+}
+
 /** The short English form without the era, for tight spaces: `FY2021`. */
 export function fiscalYearShortLabel(fiscalYear: number, language: Language): string {
   return language === 'en' ? `FY${String(fiscalYear)}` : fiscalYearLabel(fiscalYear, 'ja')

@@ -10,6 +10,8 @@ const direction = (id: string, code: string, nameJa: string, nameEn: string, isN
   nameJa,
   nameEn,
   isNew,
+  // Its rating in each evaluation the caller may read: none published in the fixture.
+  ratings: [] as { fiscalYear: number; evaluationStatus: string; rating: string | null }[],
 })
 
 export const plan = {
@@ -129,6 +131,7 @@ export function directionAnswer(id: string) {
       if (found) {
         return {
           ...found,
+          owners: [] as { role: string; organization: { id: string; nameJa: string; nameEn: string } | null }[],
           plan: planRef,
           goal: { code: goal.code, nameJa: goal.nameJa, nameEn: goal.nameEn },
           policy: {

@@ -82,6 +82,11 @@ export function Header() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/admin/organizations" className={styles.navLink}>
+                  {t('adminOrganizations.nav')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/admin/audit" className={styles.navLink}>
                   {t('nav.audit')}
                 </NavLink>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import styles from './Form.module.css'
 
 export interface SummaryItem {
@@ -24,13 +24,15 @@ export function ErrorSummary({
   attempt: number
 }) {
   const ref = useRef<HTMLDivElement>(null)
+  // Unique per summary: a page may show two (a form and a dialog's form).
+  const titleId = useId()
   useEffect(() => {
     ref.current?.focus()
   }, [attempt])
   return (
-    <div ref={ref} tabIndex={-1} className={styles.summary} aria-labelledby="error-summary-title">
+    <div ref={ref} tabIndex={-1} className={styles.summary} aria-labelledby={titleId}>
       <div role="alert">
-        <h2 id="error-summary-title" className={styles.summaryTitle}>
+        <h2 id={titleId} className={styles.summaryTitle}>
           {title}
         </h2>
         {message ? <p className={styles.summaryMessage}>{message}</p> : null}

@@ -8,3 +8,8 @@ export { DirectionPage } from './components/DirectionPage'
 export { CurrentPlanName, PlanNavLinks } from './components/PlanHeaderInfo'
 export { PlanExplorerPage } from './components/PlanExplorerPage'
 export { PlanIndexRedirect } from './components/PlanIndexRedirect'
+
+// For other features' screens that name plans, fiscal years and reporting periods.
+export { usePlans } from './hooks/usePlans'
+export { usePeriodName } from './hooks/usePeriodName'
+export { fiscalYearBoth, type PeriodLike } from './model/periods'

@@ -8,12 +8,10 @@
  *   return with a reason). Mount it on a report's page with `{ id, status, availableActions }`.
  * - `ChangesSinceReturn`: the last two submissions compared part by part; it loads the
  *   revisions itself from the report's id (`ChangesSinceReturnPanel` takes them as a prop).
- * - `ReportStatusBadge`: a report status in words, shape and colour.
  *
  * Other code imports the feature only through this file.
  */
 export { ChangesSinceReturn, ChangesSinceReturnPanel, type ChangesSinceReturnProps } from './components/ChangesSinceReturn'
-export { ReportStatusBadge } from './components/ReportStatusBadge'
 export { ReviewActionBar, type ReviewActionBarProps } from './components/ReviewActionBar'
 export { ReviewQueuePage } from './components/ReviewQueuePage'
 export type { ReviewStep } from './components/StepDialog'

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { isRole } from '@/lib/roles'
+import { ORGANIZATION_KINDS } from '../model/organizations'
 import { useLanguage } from '@/lib/useLanguage'
 import type { OrganizationOption } from '../model/organizations'
 import { Empty } from './Empty'
 import styles from './Admin.module.css'
 
-const KNOWN_KEYS = ['email', 'roles', 'displayName', 'organization', 'language', 'reason'] as const
+const KNOWN_KEYS = ['email', 'roles', 'displayName', 'organization', 'language', 'reason', 'code', 'kind', 'nameJa', 'nameEn'] as const
 type KnownKey = (typeof KNOWN_KEYS)[number]
 
 function isKnownKey(key: string): key is KnownKey {
@@ -20,6 +21,18 @@ function isChange(value: unknown): value is { from: unknown; to: unknown } {
     Object.keys(value).length === 2 &&
     'from' in value &&
     'to' in value
+  )
+}
+
+/** An organisation's names as the organisation events record them. */
+function isNames(value: unknown): value is { nameJa: string; nameEn: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'nameJa' in value &&
+    'nameEn' in value &&
+    typeof value.nameJa === 'string' &&
+    typeof value.nameEn === 'string'
   )
 }
 
@@ -57,8 +70,11 @@ export function AuditDetails({
       const organization = organizations.find((o) => o.id === value)
       if (organization) return language === 'en' ? organization.nameEn : organization.nameJa
       if (key === 'language' && /^(ja|en)$/i.test(value)) return t(`language.${value.toLowerCase() as 'ja' | 'en'}`)
+      const kind = key === 'kind' ? ORGANIZATION_KINDS.find((k) => k === value) : undefined
+      if (kind) return t(`organizationKinds.${kind}`)
       return value
     }
+    if (isNames(value)) return `${value.nameJa} / ${value.nameEn}`
     if (typeof value === 'number' || typeof value === 'boolean') return String(value)
     return JSON.stringify(value)
   }
@@ -69,9 +85,12 @@ export function AuditDetails({
   if (isChange(parsed)) {
     return <p className={styles.details}>{t('audit.change', { from: text(null, parsed.from), to: text(null, parsed.to) })}</p>
   }
+  // A rename (`{code, from: {nameJa, nameEn}, to: {…}}`): one row, "before → after".
+  const renamed = isNames(parsed.from) && isNames(parsed.to)
+  const rows = renamed ? entries.filter(([key]) => key !== 'from' && key !== 'to') : entries
   return (
     <dl className={styles.details}>
-      {entries.map(([key, value]) => (
+      {rows.map(([key, value]) => (
         <div key={key}>
           <dt>{isKnownKey(key) ? t(`audit.detailKeys.${key}`) : key}</dt>
           <dd>
@@ -79,6 +98,12 @@ export function AuditDetails({
           </dd>
         </div>
       ))}
+      {renamed ? (
+        <div>
+          <dt>{t('audit.detailKeys.name')}</dt>
+          <dd>{t('audit.change', { from: text(null, parsed.from), to: text(null, parsed.to) })}</dd>
+        </div>
+      ) : null}
     </dl>
   )
 }

@@ -2,10 +2,10 @@ import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/Button'
 import { formStyles, SelectField, TextField } from '@/components/form'
-import { useLanguage } from '@/lib/useLanguage'
 import { actionKey, AUDIT_ACTIONS } from '../model/auditActions'
 import { periodIsReversed, type AuditFilters } from '../model/auditFilters'
-import { groupByKind, type OrganizationOption } from '../model/organizations'
+import type { OrganizationOption } from '../model/organizations'
+import { OrganizationOptions } from './OrganizationOptions'
 import styles from './Admin.module.css'
 
 /** The audit log's filter form: action, period (days in Japan time) and organisation. */
@@ -19,7 +19,6 @@ export function AuditFilterForm({
   onApply: (filters: AuditFilters) => void
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
   const [draft, setDraft] = useState(applied)
   const [periodError, setPeriodError] = useState<string | null>(null)
   const set = (key: keyof AuditFilters) => (value: string) => {
@@ -84,15 +83,7 @@ export function AuditFilterForm({
           optionalMark={false}
         >
           <option value="">{t('audit.allOrganizations')}</option>
-          {groupByKind(organizations).map((group) => (
-            <optgroup key={group.kind} label={t(`organizationKinds.${group.kind}`)}>
-              {group.items.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {language === 'en' ? organization.nameEn : organization.nameJa}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <OrganizationOptions organizations={organizations} />
         </SelectField>
       </div>
       <div className={formStyles.actions}>

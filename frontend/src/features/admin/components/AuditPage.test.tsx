@@ -111,6 +111,45 @@ describe('the audit log', () => {
     })
   })
 
+  it('names the organisation events, with the kind in words and a rename as before → after', async () => {
+    renderApp('/admin/audit', {
+      signedInAs: office,
+      handlers: {
+        ...handlers,
+        AuditEvents: signedInOnly(() => ({
+          data: {
+            auditEvents: {
+              nodes: [
+                event(71, {
+                  action: 'organization.renamed',
+                  subjectType: 'organization',
+                  details: '{"code":"bousai","from":{"nameJa":"防災管理課","nameEn":"Disaster Management Division"},"to":{"nameJa":"危機管理課","nameEn":"Crisis Management Division"}}',
+                }),
+                event(70, {
+                  action: 'organization.created',
+                  subjectType: 'organization',
+                  details: '{"code":"kenko-zoshin","kind":"DEPARTMENT","nameJa":"健康増進課"}',
+                }),
+              ],
+              pageInfo: { hasNextPage: false, endCursor: '70' },
+            },
+          },
+        })),
+      },
+    })
+    const table = await screen.findByRole('table', { name: '監査ログ（新しい順）' })
+    const [renamed, created] = within(table).getAllByRole('row').slice(1).map((row) => within(row))
+    expect(renamed?.getByText('組織名の変更')).toBeInTheDocument()
+    expect(renamed?.getByText('防災管理課 / Disaster Management Division → 危機管理課 / Crisis Management Division')).toBeInTheDocument()
+    expect(renamed?.getByText('bousai')).toBeInTheDocument()
+    expect(created?.getByText('組織の追加')).toBeInTheDocument()
+    expect(created?.getByText('担当課')).toBeInTheDocument()
+    expect(created?.getByText('名称（日本語）')).toBeInTheDocument()
+    // Both can be chosen in the filter.
+    expect(within(screen.getByLabelText('操作の種類')).getByRole('option', { name: '組織の追加' })).toHaveValue('organization.created')
+    expect(within(screen.getByLabelText('操作の種類')).getByRole('option', { name: '組織名の変更' })).toHaveValue('organization.renamed')
+  })
+
   it('refuses a period that runs backwards', async () => {
     const { user, router } = renderApp('/admin/audit', { signedInAs: office, handlers })
     await screen.findByRole('table')

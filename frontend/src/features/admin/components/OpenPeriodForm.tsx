@@ -2,10 +2,8 @@ import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from 'urql'
 import { Button } from '@/components/Button'
-import { ErrorSummary, formStyles, RadioGroup, SelectField, TextField, type Choice, type SummaryItem } from '@/components/form'
+import { formStyles, RadioGroup, SelectField, TextField, type Choice } from '@/components/form'
 import { fiscalYearOf } from '@/lib/fiscalYear'
-import { formErrors } from '@/lib/formErrors'
-import type { DescribedError } from '@/lib/graphqlError'
 import { useLanguage } from '@/lib/useLanguage'
 import { OpenReportingPeriodMutation } from '../api/periods'
 import { fiscalYearBoth } from '../model/dates'
@@ -22,6 +20,8 @@ import {
   type PeriodFormValues,
   type PeriodKind,
 } from '../model/periodForm'
+import { FormProblems } from './FormProblems'
+import { useFormProblems } from './useFormProblems'
 import styles from './Admin.module.css'
 
 interface PlanInfo {
@@ -50,9 +50,7 @@ export function OpenPeriodForm({ plan, onOpened }: { plan: PlanInfo; onOpened: (
   const { t } = useTranslation()
   const language = useLanguage()
   const [values, setValues] = useState<PeriodFormValues>(() => emptyPeriodForm(defaultFiscalYear(plan)))
-  const [errors, setErrors] = useState<Partial<Record<PeriodField, string>>>({})
-  const [general, setGeneral] = useState<DescribedError | null>(null)
-  const [attempt, setAttempt] = useState(0)
+  const { errors, general, attempt, check, fail } = useFormProblems(PERIOD_API_FIELDS)
   const [{ fetching }, open] = useMutation(OpenReportingPeriodMutation)
   const set = <K extends PeriodField>(key: K) => (value: PeriodFormValues[K]) => {
     setValues((before) => ({ ...before, [key]: value }))
@@ -61,13 +59,7 @@ export function OpenPeriodForm({ plan, onOpened }: { plan: PlanInfo; onOpened: (
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault()
     if (fetching) return
-    setGeneral(null)
-    const problems = checkPeriodForm(values, t)
-    setErrors(problems)
-    if (Object.keys(problems).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
+    if (check(checkPeriodForm(values, t))) return
     // The new period's reports appear in lists of reports and periods: load those again.
     const result = await open(
       { input: toOpenPeriodInput(plan.id, values) },
@@ -76,10 +68,7 @@ export function OpenPeriodForm({ plan, onOpened }: { plan: PlanInfo; onOpened: (
     if (result.data) {
       onOpened(result.data.openReportingPeriod)
     } else if (result.error) {
-      const found = formErrors(result.error, PERIOD_API_FIELDS)
-      setErrors(found.fields)
-      setGeneral(found.general)
-      setAttempt((n) => n + 1)
+      fail(result.error)
     }
   }
 
@@ -87,13 +76,6 @@ export function OpenPeriodForm({ plan, onOpened }: { plan: PlanInfo; onOpened: (
     value: kind,
     label: t(`adminPeriods.kinds.${kind}`),
   }))
-  const items: SummaryItem[] = PERIOD_FIELD_ORDER.flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: PERIOD_FIELD_IDS[field], message }] : []
-  })
-  const generalMessage = general
-    ? (general.message ?? (general.kind === 'NETWORK' ? t('errors.networkMessage') : t('errors.genericMessage')))
-    : null
 
   return (
     <section className={styles.section} aria-labelledby="open-period-heading">
@@ -102,14 +84,14 @@ export function OpenPeriodForm({ plan, onOpened }: { plan: PlanInfo; onOpened: (
       </h2>
       <p className={styles.secondary}>{t('adminPeriods.form.intro')}</p>
       <form className={formStyles.form} noValidate onSubmit={(event) => void submit(event)}>
-        {items.length > 0 || general ? (
-          <ErrorSummary
-            title={general ? t('adminPeriods.form.failedTitle') : t('form.summaryTitle')}
-            message={generalMessage}
-            items={items}
-            attempt={attempt}
-          />
-        ) : null}
+        <FormProblems
+          order={PERIOD_FIELD_ORDER}
+          ids={PERIOD_FIELD_IDS}
+          errors={errors}
+          general={general}
+          attempt={attempt}
+          failedTitle={t('adminPeriods.form.failedTitle')}
+        />
         <SelectField
           id={PERIOD_FIELD_IDS.fiscalYear}
           label={t('adminPeriods.form.fiscalYear')}

@@ -7,13 +7,12 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { formStyles } from '@/components/form'
 import { useDraft, useSignedInUser } from '@/features/session'
-import { formErrors } from '@/lib/formErrors'
 import { describeError } from '@/lib/graphqlError'
-import type { DescribedError } from '@/lib/graphqlError'
 import { useDocumentTitle } from '@/lib/useDocumentTitle'
 import { AdminOrganizationsQuery, CreateUserMutation, InviteUserMutation } from '../api/operations'
 import type { InviteNotice, UserNotice } from './notices'
-import { checkUserForm, emptyUserForm, USER_API_FIELDS, type UserField } from '../model/userForm'
+import { checkUserForm, emptyUserForm, USER_API_FIELDS } from '../model/userForm'
+import { useFormProblems } from './useFormProblems'
 import { UserForm } from './UserForm'
 import styles from './Admin.module.css'
 
@@ -27,9 +26,7 @@ export function UserCreatePage() {
   const me = useSignedInUser()
   const [values, setValues, discard] = useDraft(CREATE_DRAFT_KEY, emptyUserForm)
   const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<Partial<Record<UserField, string>>>({})
-  const [general, setGeneral] = useState<DescribedError | null>(null)
-  const [attempt, setAttempt] = useState(0)
+  const { errors, general, attempt, check, fail } = useFormProblems(USER_API_FIELDS)
   const [organizations, reexecute] = useQuery({ query: AdminOrganizationsQuery })
   const [{ fetching: creating }, createUser] = useMutation(CreateUserMutation)
   const [{ fetching: inviting }, inviteUser] = useMutation(InviteUserMutation)
@@ -44,13 +41,7 @@ export function UserCreatePage() {
   const submit = async (then: 'create' | 'invite' = 'create') => {
     if (fetching) return
     setSending(then)
-    setGeneral(null)
-    const problems = checkUserForm(values, 'create', t)
-    setErrors(problems)
-    if (Object.keys(problems).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
+    if (check(checkUserForm(values, 'create', t))) return
     const result = await createUser({
       input: {
         email: values.email.trim(),
@@ -78,10 +69,7 @@ export function UserCreatePage() {
       const notice: UserNotice = { kind: 'created', name: result.data.createUser.displayName }
       void navigate('/admin/users', { state: { notice } })
     } else if (result.error) {
-      const found = formErrors(result.error, USER_API_FIELDS)
-      setErrors(found.fields)
-      setGeneral(found.general)
-      setAttempt((n) => n + 1)
+      fail(result.error)
     }
   }
 

@@ -10,7 +10,6 @@ import { RoleList } from '@/components/RoleList'
 import { StatusMessage } from '@/components/StatusMessage'
 import { formStyles } from '@/components/form'
 import { useDraft, useSignedInUser } from '@/features/session'
-import { formErrors } from '@/lib/formErrors'
 import { describeError, type DescribedError } from '@/lib/graphqlError'
 import type { Role } from '@/lib/roles'
 import { useDocumentTitle } from '@/lib/useDocumentTitle'
@@ -24,7 +23,8 @@ import type { OrganizationOption } from '../model/organizations'
 import { ConfirmDialog } from './ConfirmDialog'
 import { InviteUserAction } from './InviteUserAction'
 import type { UserNotice } from './notices'
-import { checkUserForm, USER_API_FIELDS, type UserField, type UserFormValues } from '../model/userForm'
+import { checkUserForm, USER_API_FIELDS, type UserFormValues } from '../model/userForm'
+import { useFormProblems } from './useFormProblems'
 import { UserForm } from './UserForm'
 import styles from './Admin.module.css'
 
@@ -109,9 +109,7 @@ function AccountEditor({ account, organizations }: { account: Account; organizat
     language: account.language,
   }
   const [values, setValues, discard] = useDraft(`admin.user.${account.id}`, () => original)
-  const [errors, setErrors] = useState<Partial<Record<UserField, string>>>({})
-  const [general, setGeneral] = useState<DescribedError | null>(null)
-  const [attempt, setAttempt] = useState(0)
+  const { errors, general, attempt, check, fail } = useFormProblems(USER_API_FIELDS)
   const [unchanged, setUnchanged] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [statusNotice, setStatusNotice] = useState<'deactivated' | 'reactivated' | null>(null)
@@ -120,14 +118,8 @@ function AccountEditor({ account, organizations }: { account: Account; organizat
   const [{ fetching: deactivating }, deactivateUser] = useMutation(DeactivateUserMutation)
 
   const save = async () => {
-    setGeneral(null)
     setUnchanged(false)
-    const problems = checkUserForm(values, 'edit', t)
-    setErrors(problems)
-    if (Object.keys(problems).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
+    if (check(checkUserForm(values, 'edit', t))) return
     // Only what changed: the audit log then records exactly that.
     const sameRoles = values.roles.length === original.roles.length && values.roles.every((r) => original.roles.includes(r))
     const input = {
@@ -146,10 +138,7 @@ function AccountEditor({ account, organizations }: { account: Account; organizat
       const notice: UserNotice = { kind: 'updated', name: result.data.updateUser.displayName }
       void navigate('/admin/users', { state: { notice } })
     } else if (result.error) {
-      const found = formErrors(result.error, USER_API_FIELDS)
-      setErrors(found.fields)
-      setGeneral(found.general)
-      setAttempt((n) => n + 1)
+      fail(result.error)
     }
   }
 

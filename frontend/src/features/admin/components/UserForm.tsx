@@ -1,16 +1,7 @@
 import type { ReactNode, SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '@/components/Button'
-import {
-  CheckboxGroup,
-  ErrorSummary,
-  formStyles,
-  RadioGroup,
-  SelectField,
-  TextField,
-  type Choice,
-  type SummaryItem,
-} from '@/components/form'
+import { CheckboxGroup, formStyles, RadioGroup, SelectField, TextField, type Choice } from '@/components/form'
 import type { DescribedError } from '@/lib/graphqlError'
 import { ROLES, type Role } from '@/lib/roles'
 import {
@@ -19,8 +10,9 @@ import {
   type UserField,
   type UserFormValues,
 } from '../model/userForm'
-import { useLanguage } from '@/lib/useLanguage'
-import { groupByKind, type OrganizationOption } from '../model/organizations'
+import type { OrganizationOption } from '../model/organizations'
+import { FormProblems } from './FormProblems'
+import { OrganizationOptions } from './OrganizationOptions'
 
 export interface UserFormProps {
   mode: 'create' | 'edit'
@@ -59,7 +51,6 @@ const FIELD_ORDER: readonly UserField[] = ['email', 'displayName', 'organization
  */
 export function UserForm(props: UserFormProps) {
   const { t } = useTranslation()
-  const language = useLanguage()
   const { values, onChange, errors, mode } = props
   const set = <K extends keyof UserFormValues>(key: K) => (value: UserFormValues[K]) => {
     onChange({ ...values, [key]: value })
@@ -77,15 +68,6 @@ export function UserForm(props: UserFormProps) {
     { value: 'EN', label: t('language.en'), lang: 'en' },
   ]
 
-  const items: SummaryItem[] = FIELD_ORDER.flatMap((field) => {
-    const message = errors[field]
-    return message ? [{ fieldId: USER_FIELD_IDS[field], message }] : []
-  })
-  const general = props.general
-  const generalMessage = general
-    ? (general.message ?? (general.kind === 'NETWORK' ? t('errors.networkMessage') : t('errors.genericMessage')))
-    : null
-
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     if (!props.submitting) props.onSubmit()
@@ -93,14 +75,14 @@ export function UserForm(props: UserFormProps) {
 
   return (
     <form className={formStyles.form} noValidate onSubmit={submit}>
-      {items.length > 0 || general ? (
-        <ErrorSummary
-          title={general ? t('users.failedTitle') : t('form.summaryTitle')}
-          message={generalMessage}
-          items={items}
-          attempt={props.attempt}
-        />
-      ) : null}
+      <FormProblems
+        order={FIELD_ORDER}
+        ids={USER_FIELD_IDS}
+        errors={errors}
+        general={props.general}
+        attempt={props.attempt}
+        failedTitle={t('users.failedTitle')}
+      />
       {mode === 'create' ? (
         <TextField
           id={USER_FIELD_IDS.email}
@@ -137,15 +119,7 @@ export function UserForm(props: UserFormProps) {
         required
       >
         {mode === 'create' ? <option value="">{t('form.select')}</option> : null}
-        {groupByKind(props.organizations).map((group) => (
-          <optgroup key={group.kind} label={t(`organizationKinds.${group.kind}`)}>
-            {group.items.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {language === 'en' ? organization.nameEn : organization.nameJa}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <OrganizationOptions organizations={props.organizations} />
       </SelectField>
       <div>
         <CheckboxGroup

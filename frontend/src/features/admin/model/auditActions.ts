@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'user.roles_changed',
   'user.deactivated',
   'user.reactivated',
+  'organization.created',
+  'organization.renamed',
   'plan.imported',
   'ownership.assigned',
   'ownership.unassigned',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCompletionGrid, donePercent, statusTone } from './completionMatrix'
+import { buildCompletionGrid, donePercent } from './completionMatrix'
 
 const org = (id: string, nameJa: string, kind = 'DEPARTMENT') => ({ id, nameJa, nameEn: id, kind })
 const welfare = org('welfare', '社会福祉課')
@@ -86,20 +86,5 @@ describe('donePercent', () => {
     expect(donePercent(2, 3)).toBe(67)
     expect(donePercent(0, 0)).toBe(0)
     expect(donePercent(71, 71)).toBe(100)
-  })
-})
-
-describe('statusTone', () => {
-  it('gives each status a tone; the badge always says the status in words too', () => {
-    expect(['NOT_STARTED', 'DRAFT', 'AWAITING_MANAGER', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'LOCKED', 'ODD'].map(statusTone)).toEqual([
-      'neutral',
-      'progress',
-      'waiting',
-      'waiting',
-      'attention',
-      'done',
-      'done',
-      'neutral',
-    ])
   })
 })

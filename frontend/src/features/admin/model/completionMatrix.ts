@@ -16,30 +16,6 @@ export const COMPLETION_STATUSES = [
 
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number]
 
-export function isCompletionStatus(value: unknown): value is CompletionStatus {
-  return typeof value === 'string' && (COMPLETION_STATUSES as readonly string[]).includes(value)
-}
-
-/** How a status badge looks; its text always names the status too. */
-export type StatusTone = 'neutral' | 'progress' | 'waiting' | 'attention' | 'done'
-
-export function statusTone(status: string): StatusTone {
-  switch (status) {
-    case 'DRAFT':
-      return 'progress'
-    case 'AWAITING_MANAGER':
-    case 'SUBMITTED':
-      return 'waiting'
-    case 'RETURNED':
-      return 'attention'
-    case 'ACCEPTED':
-    case 'LOCKED':
-      return 'done'
-    default:
-      return 'neutral'
-  }
-}
-
 export interface CompletionOrganization {
   id: string
   nameJa: string

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, type Language } from '@/lib/fiscalYear'
+import type { Language } from '@/lib/fiscalYear'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -16,6 +16,4 @@ export function formatDay(day: string, language: Language): string {
 }
 
 /** `令和7年度（2025年度）` / `FY2025 (Reiwa 7)`: the era and the Western year, as offices write both. */
-export function fiscalYearBoth(fiscalYear: number, language: Language): string {
-  return language === 'ja' ? `${fiscalYearLabel(fiscalYear, 'ja')}（${String(fiscalYear)}年度）` : fiscalYearLabel(fiscalYear, 'en')
-}
+export { fiscalYearBoth } from '@/lib/fiscalYear'

@@ -2,7 +2,7 @@
  * Numbers and labels of the annual evaluation, without React: shares, year-over-year
  * changes, fiscal years, ratings and statuses.
  */
-import { fiscalYearLabel, type Language } from '@/lib/fiscalYear'
+import type { Language } from '@/lib/fiscalYear'
 
 const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' }
 
@@ -66,10 +66,7 @@ export function shareChange(change: number | null | undefined, language: Languag
  * A fiscal year in both the era and the Western form: `令和6年度（2024年度）` in Japanese,
  * `FY2024 (Reiwa 6)` in English (which already carries both).
  */
-export function fiscalYearBoth(fiscalYear: number, language: Language): string {
-  if (language === 'en') return fiscalYearLabel(fiscalYear, 'en')
-  return `${fiscalYearLabel(fiscalYear, 'ja')}（${String(fiscalYear)}年度）`
-}
+export { fiscalYearBoth } from '@/lib/fiscalYear'
 
 export const RATINGS = ['A', 'B', 'C', 'D'] as const
 export type Rating = (typeof RATINGS)[number]

@@ -33,7 +33,7 @@ export const PlanExplorerQuery = graphql(`
   }
 `)
 
-/** One policy direction with its place in the plan: the direction page. */
+/** One policy direction with its place in the plan, its owners and its ratings: the direction page. */
 export const DirectionPageQuery = graphql(`
   query DirectionPage($id: ID!) {
     policyDirection(id: $id) {
@@ -47,12 +47,51 @@ export const DirectionPageQuery = graphql(`
         code
       }
       ...DirectionBreadcrumb_direction
+      ...DirectionOwners_direction
+      ...DirectionRatings_direction
+      owners {
+        role
+        organization {
+          id
+        }
+      }
       policy {
         id
         directions {
           id
           ...DirectionLink_direction
         }
+      }
+    }
+  }
+`)
+
+/**
+ * The reports of one direction the caller may see (the server decides), for the direction
+ * page. Signed-in people only; the public is shown a sign-in hint instead.
+ */
+export const DirectionReportsQuery = graphql(`
+  query DirectionReports($directionId: ID!) {
+    reports(filter: { directionId: $directionId }, first: 50) {
+      nodes {
+        id
+        status
+        selfRating
+        organization {
+          id
+          nameJa
+          nameEn
+        }
+        period {
+          id
+          fiscalYear
+          kind
+          quarter
+          dueOn
+        }
+      }
+      pageInfo {
+        hasNextPage
       }
     }
   }

@@ -3,6 +3,7 @@ import { BilingualName } from '@/components/BilingualName'
 import { NewBadge } from '@/components/NewBadge'
 import { type FragmentType, getFragmentData, graphql } from '@/gql'
 import { cx } from '@/lib/cx'
+import { LatestRating } from './LatestRating'
 import styles from './DirectionLink.module.css'
 
 const DirectionLinkFragment = graphql(`
@@ -12,10 +13,18 @@ const DirectionLinkFragment = graphql(`
     nameJa
     nameEn
     isNew
+    ratings {
+      fiscalYear
+      evaluationStatus
+      rating
+    }
   }
 `)
 
-/** A policy direction (施策の方向) as a link to its page: code, name and the 新規 badge. */
+/**
+ * A policy direction (施策の方向) as a link to its page: code, name, the 新規 badge and its
+ * latest rating (with the year it is from).
+ */
 export function DirectionLink(props: {
   direction: FragmentType<typeof DirectionLinkFragment>
   /** Marks the direction whose page is showing, as plain text instead of a link. */
@@ -42,6 +51,7 @@ export function DirectionLink(props: {
         </Link>
       )}
       {direction.isNew ? <NewBadge /> : null}
+      <LatestRating ratings={direction.ratings} />
     </div>
   )
 }

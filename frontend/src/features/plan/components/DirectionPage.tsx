@@ -7,24 +7,30 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { NewBadge } from '@/components/NewBadge'
 import { NotFoundContent } from '@/components/NotFoundContent'
-import { Notice } from '@/components/Notice'
+import { useSignedInUser } from '@/features/session'
 import { useDocumentTitle } from '@/lib/useDocumentTitle'
 import { useLanguage } from '@/lib/useLanguage'
 import { DirectionPageQuery } from '../api/queries'
 import { useAnnounceCurrentPlan } from '../hooks/currentPlan'
+import { ownersLeadFirst } from '../model/directionReports'
 import { planPath, STRUCTURE_ANCHOR } from './anchors'
 import { DirectionBreadcrumb } from './DirectionBreadcrumb'
 import { DirectionLink } from './DirectionLink'
+import { DirectionOwners } from './DirectionOwners'
+import { DirectionRatings } from './DirectionRatings'
+import { DirectionReports } from './DirectionReports'
 import styles from './DirectionPage.module.css'
 
 /**
- * `/directions/:id`: one policy direction (施策の方向), where it sits in the plan, and its
- * progress reports. Reporting has not opened yet, so the reports section says so.
+ * `/directions/:id`: one policy direction (施策の方向), where it sits in the plan and who
+ * owns it, its rating in each year's evaluation, and (for signed-in people) its progress
+ * reports over the years.
  */
 export function DirectionPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const language = useLanguage()
+  const user = useSignedInUser()
   const [result, reexecute] = useQuery({ query: DirectionPageQuery, variables: { id } })
   const direction = result.data?.policyDirection
 
@@ -46,13 +52,22 @@ export function DirectionPage() {
           <BilingualName ja={direction.nameJa} en={direction.nameEn} stacked />
         </h1>
         {direction.isNew ? <NewBadge /> : null}
+        <DirectionOwners direction={direction} />
       </div>
+
+      <section className={styles.section} aria-labelledby="direction-ratings">
+        <h2 id="direction-ratings">{t('direction.ratings.heading')}</h2>
+        <p className={styles.intro}>{t('direction.ratings.intro')}</p>
+        <DirectionRatings direction={direction} signedIn={user !== null} />
+      </section>
 
       <section className={styles.section} aria-labelledby="direction-reports">
         <h2 id="direction-reports">{t('direction.reportsHeading')}</h2>
-        <Notice title={t('direction.reportsEmpty')}>
-          <p>{t('direction.reportsEmptyDetail')}</p>
-        </Notice>
+        <DirectionReports
+          directionId={direction.id}
+          code={direction.code}
+          ownerIds={ownersLeadFirst(direction.owners).map((owner) => owner.organization.id)}
+        />
       </section>
 
       <section className={styles.section} aria-labelledby="direction-siblings">

@@ -5,6 +5,8 @@ import { type FragmentType, getFragmentData, graphql } from '@/gql'
 import { fiscalYearLabel } from '@/lib/fiscalYear'
 import { formatIndicatorValue, indicatorUnitLabel } from '@/lib/indicatorValue'
 import { useLanguage } from '@/lib/useLanguage'
+import { latestProgress } from '../model/indicatorProgress'
+import { IndicatorProgressCell } from './IndicatorProgressCell'
 import styles from './IndicatorTable.module.css'
 
 const IndicatorRowFragment = graphql(`
@@ -29,7 +31,10 @@ const IndicatorRowFragment = graphql(`
   }
 `)
 
-/** One target indicator as a table row: observed values per year, baseline, target, trend. */
+/**
+ * One target indicator as a table row: observed values per year, baseline, target, the
+ * latest value's progress against the straight path to the target, and the trend.
+ */
 export function IndicatorRow(props: {
   indicator: FragmentType<typeof IndicatorRowFragment>
   /** The survey years shown as columns, oldest first. */
@@ -92,6 +97,9 @@ export function IndicatorRow(props: {
       <td className={styles.number}>
         <span className={styles.value}>{format(indicator.targetValue)}</span>
         <span className={styles.year}>{t('indicators.inYear', { year: yearLabel(indicator.targetFiscalYear) })}</span>
+      </td>
+      <td className={styles.progressCell}>
+        <IndicatorProgressCell progress={latestProgress(indicator, indicator.values)} />
       </td>
       <td className={styles.trendCell}>
         <Sparkline

@@ -44,6 +44,7 @@ export function IndicatorSection(props: {
     <section className={styles.section} aria-labelledby={props.headingId}>
       <h2 id={props.headingId}>{t('indicators.heading')}</h2>
       <p className={styles.intro}>{t('indicators.intro')}</p>
+      <p className={styles.intro}>{t('plan.progress.explain')}</p>
       {plan.indicators.length === 0 ? <Notice>{t('indicators.none')}</Notice> : null}
       {goalGroups.map(({ goal, indicators }) => {
         const headingText = t('indicators.goalHeading', { code: goal.code })

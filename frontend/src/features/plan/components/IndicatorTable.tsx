@@ -48,6 +48,9 @@ export function IndicatorTable({ headingText, heading, years, indicators }: Indi
                 {t('indicators.columnTarget')}
               </th>
               <th scope="col" rowSpan={years.length > 0 ? 2 : 1}>
+                {t('plan.progress.column')}
+              </th>
+              <th scope="col" rowSpan={years.length > 0 ? 2 : 1}>
                 {t('indicators.columnTrend')}
               </th>
             </tr>

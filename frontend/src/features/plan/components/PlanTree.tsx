@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RatingLegend } from '@/components/RatingBadge'
 import { type FragmentType, getFragmentData, graphql } from '@/gql'
 import { GoalNode } from './GoalNode'
 import styles from './PlanTree.module.css'
@@ -70,6 +71,9 @@ export function PlanTree(props: { plan: FragmentType<typeof PlanTreeFragment>; h
         </div>
       </div>
       <p className={styles.intro}>{t('plan.structureIntro')}</p>
+      <RatingLegend title={t('rating.legend')}>
+        <p className={styles.legendNote}>{t('plan.rating.legendNote')}</p>
+      </RatingLegend>
       <ul className={styles.goals}>
         {plan.goals.map((goal) => (
           <li key={goal.id}>

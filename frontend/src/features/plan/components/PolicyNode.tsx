@@ -19,7 +19,7 @@ const PolicyNodeFragment = graphql(`
   }
 `)
 
-/** A basic policy (基本施策) with its policy directions, collapsible. */
+/** A basic policy (基本施策) with its policy directions and their latest ratings, collapsible. */
 export function PolicyNode(props: {
   policy: FragmentType<typeof PolicyNodeFragment>
   open: boolean

@@ -6,6 +6,7 @@ import { BilingualName } from '@/components/BilingualName'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
+import { OverdueBadge, ReportStatusBadge } from '@/components/ReportStatusBadge'
 import { useSignedInUser } from '@/features/session'
 import { formatJapanTime } from '@/lib/japanTime'
 import { cx } from '@/lib/cx'
@@ -14,7 +15,6 @@ import { useLanguage } from '@/lib/useLanguage'
 import { MyReportsQuery, type MyReport } from '../api/operations'
 import { formatDay, groupByPeriod } from '../model/format'
 import { usePeriodTitle } from './PeriodTitle'
-import { OverdueBadge, StatusBadge } from './StatusBadge'
 import styles from './Reports.module.css'
 
 /**
@@ -108,7 +108,7 @@ function ReportGroups({ reports }: { reports: readonly MyReport[] }) {
                       </th>
                       <td>
                         <span className={styles.badges}>
-                          <StatusBadge status={report.status} />
+                          <ReportStatusBadge status={report.status} />
                           {report.overdue ? <OverdueBadge /> : null}
                         </span>
                       </td>

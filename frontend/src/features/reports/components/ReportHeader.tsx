@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { BilingualName } from '@/components/BilingualName'
+import { OverdueBadge, ReportStatusBadge } from '@/components/ReportStatusBadge'
 import { formatJapanTime } from '@/lib/japanTime'
 import { useLanguage } from '@/lib/useLanguage'
 import type { ReportData } from '../api/operations'
 import { formatDay } from '../model/format'
 import { usePeriodTitle } from './PeriodTitle'
-import { OverdueBadge, StatusBadge } from './StatusBadge'
 import styles from './Reports.module.css'
 
 /** The report page's heading: the direction, and the period, due date, status and owner. */
@@ -41,7 +41,7 @@ export function ReportHeader({ report }: { report: ReportData }) {
         <div>
           <dt>{t('reports.page.status')}</dt>
           <dd>
-            <StatusBadge status={report.status} />
+            <ReportStatusBadge status={report.status} />
           </dd>
         </div>
         {report.organization ? (

@@ -2,7 +2,7 @@
  * Report statuses and periods, and the dates and times the report screens show (always
  * in Japan time, whatever the computer's time zone).
  */
-import { fiscalYearLabel, type Language } from '@/lib/fiscalYear'
+import type { Language } from '@/lib/fiscalYear'
 
 export const REPORT_STATUSES = [
   'NOT_STARTED',
@@ -26,26 +26,6 @@ export function isEditableStatus(status: string): boolean {
   return (EDITABLE_STATUSES as readonly string[]).includes(status)
 }
 
-/** How a status badge looks; the text always says the status too. */
-export type StatusTone = 'neutral' | 'progress' | 'waiting' | 'attention' | 'done'
-
-export function statusTone(status: string): StatusTone {
-  switch (status) {
-    case 'DRAFT':
-      return 'progress'
-    case 'AWAITING_MANAGER':
-    case 'SUBMITTED':
-      return 'waiting'
-    case 'RETURNED':
-      return 'attention'
-    case 'ACCEPTED':
-    case 'LOCKED':
-      return 'done'
-    default:
-      return 'neutral'
-  }
-}
-
 export interface PeriodLike {
   id: string
   fiscalYear: number
@@ -66,11 +46,7 @@ export function groupByPeriod<T extends { period: PeriodLike }>(reports: readonl
 }
 
 /** `令和7年度（2025年度）` / `FY2025 (Reiwa 7)`: the era and the Western year, as offices write both. */
-export function fiscalYearBoth(fiscalYear: number, language: Language): string {
-  return language === 'ja'
-    ? `${fiscalYearLabel(fiscalYear, 'ja')}（${String(fiscalYear)}年度）`
-    : fiscalYearLabel(fiscalYear, 'en')
-}
+export { fiscalYearBoth } from '@/lib/fiscalYear'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
