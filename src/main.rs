@@ -217,6 +217,11 @@ struct ServeArgs {
     /// Send no mail from this instance (another instance sends).
     #[arg(long, env = "NUKUMORI_NO_MAIL_WORKER", value_parser = BoolishValueParser::new())]
     no_mail_worker: bool,
+    /// Where evidence files are kept: `s3://bucket/prefix` (Amazon S3 or an S3-compatible
+    /// server; region, endpoint and credentials from the AWS_* variables) or
+    /// `file:///absolute/path`. [default: DATA_DIR/files]
+    #[arg(long, env = "NUKUMORI_FILES_URL")]
+    files_url: Option<String>,
 }
 
 /// The operator's language, from the usual locale variables.
@@ -478,6 +483,7 @@ fn secret_from_env(name: &str) -> Option<String> {
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let mut config = server::Config::new(args.bind, args.database.data_dir);
     config.database_url = args.database.database_url;
+    config.files = server::FileStore::parse(args.files_url.as_deref().unwrap_or_default())?;
     config.demo = args.demo;
     config.demo_history = args.demo && !args.demo_without_history;
     config.graphql_limits = graphql::Limits {

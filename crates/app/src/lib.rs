@@ -35,13 +35,13 @@ pub use comments::NewComment;
 pub use domain;
 pub use error::{AppError, ErrorCode, InputProblem};
 pub use evaluation::{
-    AnnualEvaluation, DirectionEvaluation, DirectionYearRating, ExportFormat, ExportedFile, GoalEvaluation, IndicatorEvaluation,
-    MissingReport, PolicyEvaluation,
+    AnnualEvaluation, DirectionEvaluation, DirectionYearRating, ExportFormat, ExportedFile, GoalEvaluation,
+    IndicatorEvaluation, MissingReport, PolicyEvaluation,
 };
 pub use evidence::{IncomingFile, OutgoingFile};
-pub use organizations::{NewOrganization, OrganizationProblem};
 pub use invitations::{INVITATION_TTL_DAYS, InvitationPreview};
 pub use mailer::{DeliveryPass, Mailer};
+pub use organizations::{NewOrganization, OrganizationProblem};
 pub use periods::NewPeriod;
 pub use reports::{CompletionMatrix, MAX_REPORT_PAGE, OwedReport, ReportPatch};
 pub use settings::{DEFAULT_MAX_UPLOAD_BYTES, MailSettings, Settings, ThrottleSettings};

@@ -13,13 +13,14 @@ mod mail;
 mod routes;
 mod web;
 
-use std::{future::Future, net::SocketAddr};
+use std::{future::Future, net::SocketAddr, sync::Arc};
 
 use anyhow::Context as _;
 use app::App;
+use object_store::ObjectStore;
 use tokio::net::TcpListener;
 
-pub use config::{Config, default_database_url};
+pub use config::{Config, FileStore, default_database_url};
 
 /// A server that is bound and ready to serve.
 pub struct Server {
@@ -34,12 +35,9 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create the data directory {}", config.data_dir.display()))?;
     let signing_key = keys::signing_key(config.jwt_secret.as_deref(), &config.data_dir)?;
-    let files_dir = config.data_dir.join("files");
-    std::fs::create_dir_all(&files_dir)
-        .with_context(|| format!("cannot create the file store {}", files_dir.display()))?;
-    let files = object_store::local::LocalFileSystem::new_with_prefix(&files_dir)
-        .with_context(|| format!("cannot open the file store {}", files_dir.display()))?;
-    let mut settings = app::Settings::new(signing_key, std::sync::Arc::new(files));
+    let files = file_store(&config.files, &config.data_dir).await?;
+    tracing::info!(store = %config.files, "evidence files");
+    let mut settings = app::Settings::new(signing_key, files);
     settings.throttle = config.login_throttle;
     settings.max_upload_bytes = config.max_upload_bytes;
     settings.mail = config.mail.clone();
@@ -47,6 +45,33 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
         settings.mail.directory = Some(config.data_dir.join("mail"));
     }
     let database_url = config.database_url();
+    if database_url.starts_with("postgres") {
+        let per_instance: Vec<&str> = [
+            (config.jwt_secret.is_none(), "the JWT signing key (NUKUMORI_JWT_SECRET)"),
+            (config.files == FileStore::DataDir, "evidence files (NUKUMORI_FILES_URL)"),
+            (settings.mail.smtp_url.is_none(), "outgoing mail (NUKUMORI_SMTP_URL)"),
+        ]
+        .into_iter()
+        .filter_map(|(local, what)| local.then_some(what))
+        .collect();
+        if !per_instance.is_empty() {
+            tracing::info!(
+                in_data_dir = per_instance.join(", "),
+                "kept in this instance's data directory; for several instances on one database, \
+                 configure them (docs/deployment.md)"
+            );
+        }
+    }
+    // Instances starting together on one PostgreSQL database take turns: the first
+    // migrates and loads the demo, the others wait and then find both done.
+    let waiting = std::time::Instant::now();
+    let startup = store::StartupLock::acquire(&database_url).await.context("cannot open the database")?;
+    if startup.waited {
+        tracing::info!(
+            waited_ms = waiting.elapsed().as_millis(),
+            "another instance was starting on this database; waited for it"
+        );
+    }
     let app = App::open(&database_url, settings).await.context("cannot open the database")?;
     if config.demo {
         load_demo(&app, config.demo_password.as_deref()).await?;
@@ -60,10 +85,54 @@ pub async fn build(config: Config) -> anyhow::Result<Server> {
             }
         }
     }
+    startup.release().await.context("cannot release the start-up lock")?;
     let listener =
         TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let router = routes::router(app.clone(), &config);
     Ok(Server { app, listener, router, mail_poll: config.mail_poll })
+}
+
+/// Opens the evidence file store: a directory (`DATA_DIR/files` by default), or an S3
+/// bucket, checked to answer, so that a wrong bucket or wrong credentials stop the server
+/// at start-up rather than fail the first upload.
+pub async fn file_store(
+    store: &FileStore,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<Arc<dyn ObjectStore>> {
+    let (bucket, prefix) = match store {
+        FileStore::S3 { bucket, prefix } => (bucket, prefix),
+        local => {
+            let dir = match local {
+                FileStore::Directory(dir) => dir.clone(),
+                _ => data_dir.join("files"),
+            };
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create the file store {}", dir.display()))?;
+            let files = object_store::local::LocalFileSystem::new_with_prefix(&dir)
+                .with_context(|| format!("cannot open the file store {}", dir.display()))?;
+            return Ok(Arc::new(files));
+        }
+    };
+    // object_store reaches S3 over reqwest with rustls, which takes the process's crypto
+    // provider: *ring*, as the database and mail connections use (already installed
+    // when this is the second store opened).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let s3 = object_store::aws::AmazonS3Builder::from_env()
+        .with_bucket_name(bucket)
+        .build()
+        .with_context(|| format!("cannot open the file store {store}"))?;
+    let files: Arc<dyn ObjectStore> = if prefix.is_empty() {
+        Arc::new(s3)
+    } else {
+        Arc::new(object_store::prefix::PrefixStore::new(s3, prefix.as_str()))
+    };
+    // A listing of the top level (a few entries: `blobs/`) fails for a missing bucket,
+    // where a HEAD would only say "not found".
+    match files.list_with_delimiter(None).await {
+        Ok(_) => Ok(files),
+        Err(error) => Err(anyhow::anyhow!(error))
+            .with_context(|| format!("the file store {store} does not answer (check the AWS_* variables)")),
+    }
 }
 
 /// Loads the demo plan and accounts into an empty installation.

@@ -35,6 +35,59 @@ pub enum Backend {
     Postgres,
 }
 
+/// An arbitrary, fixed key for PostgreSQL's advisory lock over start-up work.
+const STARTUP_LOCK_KEY: i64 = 0x6e75_6b75_7374_6172;
+
+/// Serialises start-up work across server instances on one PostgreSQL database: two
+/// instances starting at once on an empty database would otherwise both run the
+/// migrations and both load the demo, and one of them would fail. A transaction of its
+/// own holds an advisory lock until [`StartupLock::release`] (or until the process dies).
+/// On SQLite, which one machine's processes share, there is nothing to hold.
+#[derive(Debug)]
+pub struct StartupLock {
+    held: Option<(DatabaseConnection, DatabaseTransaction)>,
+    /// Whether another instance held the lock when this one asked.
+    pub waited: bool,
+}
+
+impl StartupLock {
+    /// Waits for the lock on the database at `url`.
+    pub async fn acquire(url: &str) -> Result<Self, StoreError> {
+        if !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
+            return Ok(Self { held: None, waited: false });
+        }
+        let mut options = ConnectOptions::new(url);
+        options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).max_connections(1);
+        let conn = Database::connect(options).await?;
+        let txn = conn.begin().await?;
+        let lock = |function: &str| {
+            Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                format!("SELECT {function}($1)"),
+                [STARTUP_LOCK_KEY.into()],
+            )
+        };
+        let taken = txn
+            .query_one_raw(lock("pg_try_advisory_xact_lock"))
+            .await?
+            .and_then(|row| row.try_get_by_index::<bool>(0).ok())
+            .unwrap_or(false);
+        if !taken {
+            txn.execute_raw(lock("pg_advisory_xact_lock")).await?;
+        }
+        Ok(Self { held: Some((conn, txn)), waited: !taken })
+    }
+
+    /// Lets the next instance go.
+    pub async fn release(self) -> Result<(), StoreError> {
+        if let Some((conn, txn)) = self.held {
+            txn.commit().await?;
+            conn.close().await?;
+        }
+        Ok(())
+    }
+}
+
 /// A pool of connections to Nukumori's database.
 #[derive(Clone, Debug)]
 pub struct Db {

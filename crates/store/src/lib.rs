@@ -27,7 +27,7 @@ mod throttle;
 mod users;
 
 pub use audit::{ChainCheck, GENESIS_HASH};
-pub use connection::{Backend, Db, WriteTx};
+pub use connection::{Backend, Db, StartupLock, WriteTx};
 pub use error::StoreError;
 pub use invitations::Invitation;
 pub use outbox::{ClaimedMail, MAX_ATTEMPTS, NewMail, OutboxCounts};

@@ -6,8 +6,8 @@
 //! the saves that committed, each with its `report.saved` audit event; the text is the
 //! last acknowledged save's (or, after a crash, a save whose answer never came, never a
 //! refused one); every submission froze exactly one revision with its audit event;
-//! every acknowledged upload is there with its file on disk. And the audit chain
-//! verifies.
+//! every acknowledged upload is there with its file stored (on disk, or in the servers'
+//! object store read back through the app). And the audit chain verifies.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -118,8 +118,18 @@ impl Verdict {
     }
 }
 
-/// Compares the database with the ledger; `files` is the server's file store.
-pub async fn verify(app: &App, before: &Snapshot, ledger: &Ledger, files: &Path) -> Verdict {
+/// Where the evidence files' bytes are looked for.
+#[derive(Clone, Copy, Debug)]
+pub enum StoredFiles<'a> {
+    /// The server's `DATA_DIR/files` directory.
+    Directory(&'a Path),
+    /// The app's own file store (opened on the servers' store, such as their S3 bucket),
+    /// read back through the app.
+    App,
+}
+
+/// Compares the database with the ledger; `files` is where the server stores files.
+pub async fn verify(app: &App, before: &Snapshot, ledger: &Ledger, files: StoredFiles<'_>) -> Verdict {
     let after = snapshot(app).await;
     let saved = events_since(app, before.audit_seq, AuditAction::ReportSaved).await;
     let submitted = events_since(app, before.audit_seq, AuditAction::ReportSubmitted).await;
@@ -276,9 +286,19 @@ pub async fn verify(app: &App, before: &Snapshot, ledger: &Ledger, files: &Path)
             ));
         }
         for file in &new {
-            let path = files.join("blobs").join(&file.sha256[..2]).join(&file.sha256);
-            match std::fs::metadata(&path) {
-                Ok(meta) if i64::try_from(meta.len()).ok() == Some(file.size) => {}
+            let stored = match files {
+                StoredFiles::Directory(files) => {
+                    let path = files.join("blobs").join(&file.sha256[..2]).join(&file.sha256);
+                    std::fs::metadata(&path).map(|meta| meta.len()).map_err(|e| e.to_string())
+                }
+                StoredFiles::App => app
+                    .download_evidence(&Actor::System, file.id)
+                    .await
+                    .map(|out| out.content.len() as u64)
+                    .map_err(|e| format!("{e:?}")),
+            };
+            match stored {
+                Ok(size) if i64::try_from(size).ok() == Some(file.size) => {}
                 other => {
                     problems.push(format!("report {id}: evidence {} has no stored file: {other:?}", file.id))
                 }

@@ -168,7 +168,13 @@ pub struct Stats {
     pub ops: BTreeMap<&'static str, OpStats>,
     /// Writer iterations that found nothing left to edit.
     pub idle: u64,
+    /// Answers per server instance, when a load balancer names the instance in
+    /// [`INSTANCE_HEADER`] (the scale-out drill's haproxy does).
+    pub instances: BTreeMap<String, u64>,
 }
+
+/// The response header in which a load balancer names the instance that answered.
+pub const INSTANCE_HEADER: &str = "x-nukumori-instance";
 
 /// The nearest-rank percentile of sorted latencies.
 fn percentile(sorted: &[Duration], share: f64) -> Duration {
@@ -222,6 +228,9 @@ impl Stats {
             mine.samples.extend(theirs.samples.into_iter().take(5usize.saturating_sub(mine.samples.len())));
         }
         self.idle += other.idle;
+        for (instance, answers) in other.instances {
+            *self.instances.entry(instance).or_default() += answers;
+        }
     }
 
     pub fn requests(&self) -> u64 {
@@ -421,11 +430,17 @@ impl Client {
         Self { http, base_url: base_url.trim_end_matches('/').to_owned() }
     }
 
-    async fn classify(response: Result<reqwest::Response, reqwest::Error>) -> (Reply, String) {
+    async fn classify(
+        stats: &mut Stats,
+        response: Result<reqwest::Response, reqwest::Error>,
+    ) -> (Reply, String) {
         let response = match response {
             Ok(response) => response,
             Err(error) => return (Reply::Failed, format!("transport: {error}")),
         };
+        if let Some(instance) = response.headers().get(INSTANCE_HEADER).and_then(|v| v.to_str().ok()) {
+            *stats.instances.entry(instance.to_owned()).or_default() += 1;
+        }
         let status = response.status().as_u16();
         let body: Value = match response.json().await {
             Ok(body) => body,
@@ -460,7 +475,7 @@ impl Client {
             request = request.bearer_auth(token);
         }
         let started = Instant::now();
-        let (reply, detail) = Self::classify(request.send().await).await;
+        let (reply, detail) = Self::classify(stats, request.send().await).await;
         stats.record(op, started.elapsed(), &reply, || detail);
         reply
     }
@@ -487,7 +502,7 @@ impl Client {
             .header("x-requested-with", "nukumori")
             .multipart(form);
         let started = Instant::now();
-        let (reply, detail) = Self::classify(request.send().await).await;
+        let (reply, detail) = Self::classify(stats, request.send().await).await;
         stats.record("uploadEvidence", started.elapsed(), &reply, || detail);
         reply
     }

@@ -11,6 +11,10 @@
 //! outbox still delivers every mail (a mail sent but not yet marked sent when the process
 //! died goes out again with the same Message-ID, which is how a receiver drops it).
 //!
+//! `load::a_day_through_running_servers` (ignored unless asked for) runs the same day
+//! against servers someone else started, such as two instances behind a load balancer
+//! (`.ci/scale-out.sh`), and checks their database and file store the same way.
+//!
 //! In CI both run small (`LoadConfig::smoke`). The heavy run is the same test with
 //! `NUKUMORI_LOAD_WRITERS=200 NUKUMORI_LOAD_REVIEWERS=20 NUKUMORI_LOAD_COMMITTEE=10
 //! NUKUMORI_LOAD_SECONDS=120 cargo nextest run --release -E 'test(load::)' --no-capture`.
@@ -41,7 +45,7 @@ use crate::{
 on_both_backends!(a_day_of_work_keeps_every_acknowledged_change, a_killed_server_loses_nothing_acknowledged);
 
 fn describe_run(
-    backend: Backend,
+    backend: impl std::fmt::Debug,
     server: &str,
     config: &LoadConfig,
     population: &Population,
@@ -69,6 +73,9 @@ fn describe_run(
         outcome.stats.idle
     );
     print!("{}", outcome.stats.table(outcome.wall));
+    if !outcome.stats.instances.is_empty() {
+        println!("answers per instance: {:?}", outcome.stats.instances);
+    }
     println!("{}", outcome.ledger.summary());
 }
 
@@ -99,8 +106,9 @@ async fn a_day_of_work_keeps_every_acknowledged_change(backend: Backend) {
     describe_run(backend, "in-process server", &config, &population, &outcome);
 
     let started = Instant::now();
+    let files = server.data_dir().join("files");
     let verdict =
-        check::verify(&server.app, &before, &outcome.ledger, &server.data_dir().join("files")).await;
+        check::verify(&server.app, &before, &outcome.ledger, check::StoredFiles::Directory(&files)).await;
     println!("{} ({:.1} s)", verdict.describe(), started.elapsed().as_secs_f64());
     assert_eq!(outcome.stats.server_errors(), 0, "5xx answers: {:#?}", outcome.stats.error_samples());
     assert_eq!(outcome.stats.errors(), 0, "failed requests: {:#?}", outcome.stats.error_samples());
@@ -112,6 +120,52 @@ async fn a_day_of_work_keeps_every_acknowledged_change(backend: Backend) {
         "the reviewers reviewed"
     );
     server.stop().await;
+}
+
+/// The day against servers started by someone else (`.ci/scale-out.sh`):
+/// `NUKUMORI_LOAD_URL` is where they answer (a balancer), `NUKUMORI_LOAD_DATABASE_URL`
+/// their database and `NUKUMORI_LOAD_FILES_URL` their file store (`s3://…` with the same
+/// `AWS_*` variables, or `file:///…`), through which the accounts are made and the
+/// checks read. The servers must run the demo with its history and the tests' demo
+/// password (`NUKUMORI_DEMO_PASSWORD=kasumigaura-lotus-2041`).
+/// `NUKUMORI_LOAD_INSTANCES=N` also asserts that N instances answered (the balancer
+/// names them in `X-Nukumori-Instance`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs running servers: NUKUMORI_LOAD_URL etc. (run by .ci/scale-out.sh)"]
+async fn a_day_through_running_servers() {
+    let var = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set"));
+    let (url, database_url) = (var("NUKUMORI_LOAD_URL"), var("NUKUMORI_LOAD_DATABASE_URL"));
+    let files = server::FileStore::parse(&var("NUKUMORI_LOAD_FILES_URL")).expect("NUKUMORI_LOAD_FILES_URL");
+    assert_ne!(files, server::FileStore::DataDir, "NUKUMORI_LOAD_FILES_URL names the servers' store");
+    let config = LoadConfig::from_env(LoadConfig::smoke());
+    let mut settings = Settings::for_operator().expect("settings");
+    settings.files = server::file_store(&files, std::path::Path::new(".")).await.expect("the file store");
+    let app = App::open(&database_url, settings).await.expect("the servers' database");
+    let client = Client::new(&url);
+    let population = engine::prepare(&app, &client, &config).await;
+    let before = check::snapshot(&app).await;
+
+    let outcome = engine::run(&client, &population, &config, Arc::new(AtomicBool::new(false))).await;
+    describe_run(app.backend(), &format!("running servers at {url}"), &config, &population, &outcome);
+
+    let started = Instant::now();
+    let verdict = check::verify(&app, &before, &outcome.ledger, check::StoredFiles::App).await;
+    println!("{} ({:.1} s)", verdict.describe(), started.elapsed().as_secs_f64());
+    assert_eq!(outcome.stats.server_errors(), 0, "5xx answers: {:#?}", outcome.stats.error_samples());
+    assert_eq!(outcome.stats.errors(), 0, "failed requests: {:#?}", outcome.stats.error_samples());
+    assert!(verdict.problems.is_empty(), "{:#?}", verdict.problems);
+    assert!(acknowledged(&outcome, "saveReport") > 0, "the writers saved");
+    assert!(acknowledged(&outcome, "uploadEvidence") > 0, "the writers uploaded");
+    if let Ok(expected) = std::env::var("NUKUMORI_LOAD_INSTANCES") {
+        let expected: usize = expected.parse().expect("NUKUMORI_LOAD_INSTANCES: a number");
+        assert_eq!(
+            outcome.stats.instances.len(),
+            expected,
+            "instances that answered: {:?}",
+            outcome.stats.instances
+        );
+    }
+    app.close().await.expect("close");
 }
 
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
@@ -230,7 +284,8 @@ async fn a_killed_server_loses_nothing_acknowledged(backend: Backend) {
         process::ServerProcess::start(&database.url, &data_dir, &smtp_url, database.dir().join("second.log"))
             .await;
     println!("restarted on the same data in {:.1} s", restarted.elapsed().as_secs_f64());
-    let verdict = check::verify(&app, &before, &outcome.ledger, &data_dir.join("files")).await;
+    let files = data_dir.join("files");
+    let verdict = check::verify(&app, &before, &outcome.ledger, check::StoredFiles::Directory(&files)).await;
     println!("{}", verdict.describe());
     assert!(verdict.problems.is_empty(), "{:#?}", verdict.problems);
 
