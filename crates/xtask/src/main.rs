@@ -202,7 +202,7 @@ fn test() -> anyhow::Result<()> {
     let mut build = cargo();
     build.args(["build", "--locked", "--bin", "nukumori"]);
     step("build the server for the end-to-end checks", build)?;
-    // A short fuzzing run in CI; `.ci/schemathesis.sh BINARY 300` is the long one.
+    // A short fuzzing run in CI; `.ci/schemathesis.sh BINARY 200` is the long one (docs/fuzzing.md).
     let mut fuzz = Command::new("bash");
     fuzz.arg(root().join(".ci/schemathesis.sh")).arg(target_dir().join("debug").join("nukumori")).arg("5");
     step("GraphQL API fuzzing (schemathesis, every role)", fuzz)?;
@@ -225,6 +225,18 @@ fn test() -> anyhow::Result<()> {
     let mut scale_out = Command::new("bash");
     scale_out.arg(root().join(".ci/scale-out.sh")).arg(target_dir().join("debug").join("nukumori"));
     step("scale-out drill (two instances, haproxy, PostgreSQL, S3)", scale_out)?;
+
+    // libFuzzer on the plan file and the ownership CSV, 20 s each (docs/fuzzing.md has the
+    // long runs).
+    let mut cargo_fuzz = Command::new("bash");
+    cargo_fuzz.arg(root().join(".ci/fuzz.sh")).arg("20");
+    step("cargo fuzz smoke (plan file, ownership CSV)", cargo_fuzz)?;
+
+    // The API benchmark beside its raw-SQL floor and PostGraphile, on a small data set
+    // (docs/benchmarks.md has the full run).
+    let mut bench = Command::new("bash");
+    bench.arg(root().join(".ci/bench.sh")).arg("--smoke");
+    step("benchmark smoke (API, SQL floor, PostGraphile)", bench)?;
 
     eprintln!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
