@@ -49,8 +49,9 @@ export async function launchBrowser() {
     /** One person at one computer. */
     async person(options = {}) {
       const context = await browser.newContext(contextOptions(options))
-      // Fail fast: every wait in these stories is for something on this machine.
-      context.setDefaultTimeout(10_000)
+      // Fail fast: every wait in these stories is for something on this machine (15 s:
+      // CI compiles and serves on the same two cores).
+      context.setDefaultTimeout(15_000)
       return watched(context)
     },
     async close() {
