@@ -87,6 +87,8 @@ describe('progress reports', () => {
     await page.getByLabel(/^実績必須/).fill('定例会に12回参加し、相談事例を共有した。')
     await page.getByRole('radio', { name: /^B：概ね達成/ }).check()
     await page.getByRole('radio', { name: '継続', exact: true }).check()
+    // As a person would: the draft is saved before it is submitted.
+    await page.getByRole('status').filter({ hasText: /に保存しました$/ }).waitFor()
     await page.getByRole('button', { name: '提出する' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'この報告を提出しますか' })
     await dialog.getByRole('button', { name: '提出する' }).click()
