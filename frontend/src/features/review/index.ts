@@ -15,4 +15,3 @@ export { ChangesSinceReturn, ChangesSinceReturnPanel, type ChangesSinceReturnPro
 export { ReviewActionBar, type ReviewActionBarProps } from './components/ReviewActionBar'
 export { ReviewQueuePage } from './components/ReviewQueuePage'
 export type { ReviewStep } from './components/StepDialog'
-export { REPORT_STATUSES, isReportStatus, type ReportStatus } from './model/status'
